@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import * as organisation from './organisation';
+import * as user from './user';
+import type { OneFileType } from './node.type';
+
+type Operation = { execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> };
+type OperationsOf<R extends OneFileType['resource']> = Record<Extract<OneFileType, { resource: R }>['operation'], Operation>;
+
+const RESOURCES: { [R in OneFileType['resource']]: OperationsOf<R> } = {
+	user: { assign: user.assign, create: user.create, get: user.get, update: user.update },
+	organisation: { getAll: organisation.getAll },
+};
+
+/** Runs the resource and operation chosen for one item. */
+export async function runOperation(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const resource = this.getNodeParameter('resource', itemIndex) as OneFileType['resource'];
+	const operation = this.getNodeParameter('operation', itemIndex) as string;
+	const operations: Record<string, Operation> | undefined = RESOURCES[resource];
+	const found = operations?.[operation];
+	if (!found) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`, { itemIndex });
+	}
+	return await found.execute.call(this, itemIndex);
+}
+
+/** The output item of a failed input item under "Continue On Fail": message, fix, paired. */
+export function errorItem(this: IExecuteFunctions, error: Error, itemIndex: number): INodeExecutionData[] {
+	const json: IDataObject = { error: error.message };
+	const description = (error as { description?: unknown }).description;
+	if (typeof description === 'string' && description) json.description = description;
+	const httpCode = (error as { httpCode?: unknown }).httpCode;
+	if (typeof httpCode === 'string' && httpCode) json.httpCode = httpCode;
+	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), { itemData: { item: itemIndex } });
+}
+
+/** Errors from n8n's helpers lack the item; stamp it so the editor points at the right row. */
+export function withItemIndex(this: IExecuteFunctions, error: Error, itemIndex: number): Error {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(this.getNode(), error.message, { itemIndex });
+}

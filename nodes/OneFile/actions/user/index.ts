@@ -1,0 +1,49 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as assign from './assign.operation';
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as update from './update.operation';
+
+export { assign, create, get, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['user'] } },
+		options: [
+			{
+				name: 'Assign',
+				value: 'assign',
+				description: 'Assign an assessor, IQA, employer or observer to a learner',
+				action: 'Assign a user to a learner',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a learner, assessor, IQA, employer or observer',
+				action: 'Create a user',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a user by ID',
+				action: 'Get a user',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: "Change some of a user's details, including the default assessor and employer",
+				action: 'Update a user',
+			},
+		],
+		default: 'create',
+	},
+	...create.description,
+	...update.description,
+	...assign.description,
+	...get.description,
+];

@@ -1,0 +1,93 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+
+import { ROLES, isRole } from '../descriptions/roles';
+import { discoverCustomerId } from '../transport/customer';
+import { searchPage } from '../transport/paging';
+
+/**
+ * Dropdowns. OneFile searches page by `/Search/{page}/{size}` with no totals, so the pagination
+ * token is the next page number and a full page means there may be more. Name filters are applied
+ * here: OneFile's own matching rules for names are undocumented.
+ */
+
+const LIST_PAGE_SIZE = 100;
+/** While filtering, read ahead this many pages to find matches before handing a page back. */
+const MAX_PAGES_PER_LOAD = 10;
+
+type Label = (row: IDataObject) => string;
+
+async function search(
+	this: ILoadOptionsFunctions,
+	endpoint: string,
+	filters: IDataObject,
+	label: Label,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	const needle = filter?.trim().toLowerCase() ?? '';
+	const results: INodeListSearchItems[] = [];
+	let page = paginationToken ? Number(paginationToken) : 1;
+	for (let loaded = 0; loaded < MAX_PAGES_PER_LOAD; loaded++, page++) {
+		const rows = await searchPage.call(this, endpoint, filters, page, LIST_PAGE_SIZE, { action: 'load the list' });
+		for (const row of rows) {
+			const name = label(row);
+			if (!needle || name.toLowerCase().includes(needle)) results.push({ name, value: String(row.ID) });
+		}
+		const more = rows.length === LIST_PAGE_SIZE;
+		if (!more) return { results };
+		if (results.length > 0) return { results, paginationToken: String(page + 1) };
+	}
+	return { results, paginationToken: String(page) };
+}
+
+function organisationFilter(this: ILoadOptionsFunctions): IDataObject {
+	const id = this.getNodeParameter('organisationId', undefined, { extractValue: true }) as unknown;
+	const text = typeof id === 'number' ? String(id) : typeof id === 'string' ? id.trim() : '';
+	return /^\d+$/.test(text) ? { OrganisationID: Number(text) } : {};
+}
+
+const byName: Label = (row) => String(row.Name ?? row.Title ?? row.ID);
+const byTitle: Label = (row) => String(row.Title ?? row.Name ?? row.ID);
+const byPerson: Label = (row) => {
+	const name = [row.FirstName, row.LastName].filter(Boolean).join(' ') || `User ${String(row.ID)}`;
+	return row.MISID ? `${name} (${String(row.MISID)})` : name;
+};
+
+export async function searchOrganisations(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const customerId = await discoverCustomerId.call(this);
+	return await search.call(this, '/Organisation/Search', { CustomerID: customerId }, byName, filter, paginationToken);
+}
+
+export async function searchClassrooms(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await search.call(this, '/Classroom/Search', organisationFilter.call(this), byName, filter, paginationToken);
+}
+
+export async function searchPlacements(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await search.call(this, '/Placement/Search', organisationFilter.call(this), byName, filter, paginationToken);
+}
+
+export async function searchAssessors(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await search.call(this, '/User/Search', { ...organisationFilter.call(this), Role: ROLES.assessor.id }, byPerson, filter, paginationToken);
+}
+
+export async function searchLearners(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await search.call(this, '/User/Search', { ...organisationFilter.call(this), Role: ROLES.learner.id }, byPerson, filter, paginationToken);
+}
+
+export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await search.call(this, '/User/Search', organisationFilter.call(this), byPerson, filter, paginationToken);
+}
+
+export async function searchAssignees(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const role = this.getNodeParameter('assigneeRole', undefined) as unknown;
+	const roleFilter = isRole(role) ? { Role: ROLES[role].id } : {};
+	return await search.call(this, '/User/Search', { ...organisationFilter.call(this), ...roleFilter }, byPerson, filter, paginationToken);
+}
+
+export async function searchStandards(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await search.call(this, '/Standard/Search', organisationFilter.call(this), byTitle, filter, paginationToken);
+}
+
+export async function searchUnits(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await search.call(this, '/Unit/Search', organisationFilter.call(this), byTitle, filter, paginationToken);
+}

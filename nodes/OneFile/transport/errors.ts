@@ -1,0 +1,120 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * OneFile's error codes in words an ops person can act on. OneFile answers 400 with
+ * `{ code, message }` (onefile-api.md §3.7: -11, -57 and -58 seen in client code); keyed by code,
+ * never by message text, so a reworded message still maps.
+ */
+export const ONEFILE_ERROR_CODES: Record<number, { message: string; fix: string }> = {
+	[-11]: {
+		message: 'OneFile could not find that organisation',
+		fix: 'Check the Organisation: pick it from the list, or use the organisation ID shown in OneFile. The credential only sees organisations of its own customer.',
+	},
+	[-57]: {
+		message: 'OneFile could not find that placement',
+		fix: 'Check the Placement: pick it from the list for this organisation, or use a placement ID that belongs to the same organisation.',
+	},
+	[-58]: {
+		message: 'OneFile could not find that classroom',
+		fix: 'Check the Classroom: pick it from the list for this organisation, or use a classroom ID that belongs to the same organisation.',
+	},
+};
+
+const STATUS_WORDS: Record<number, { message: string; fix: string }> = {
+	400: { message: 'OneFile refused the request', fix: 'Check the fields named in OneFile\'s answer below, then run the item again.' },
+	401: { message: 'OneFile did not accept the session', fix: 'The node signed in again and was still refused. Check the credential\'s customer token and environment with "Test".' },
+	403: { message: 'OneFile refused access', fix: 'The node signed in again and was still refused: the customer token may not have access to this record or organisation. Ask OneFile Support which permissions the token has.' },
+	404: { message: 'OneFile could not find that record', fix: 'Check the ID: it may belong to another organisation or have been deleted.' },
+	409: { message: 'OneFile reported a conflict', fix: 'The record may already exist or be changing. Look it up in OneFile before running the item again.' },
+	413: { message: 'The request was too large for OneFile', fix: 'Shorten the longest values (addresses, notes).' },
+	429: { message: 'OneFile is limiting the request rate', fix: 'The node waited and retried and OneFile still refused. Run fewer items at once or lower the node\'s concurrency, then try again later.' },
+	500: { message: 'OneFile had an internal error', fix: 'Try again later. If it keeps happening for this item, its data may be what OneFile cannot handle: contact OneFile Support with the time of the error.' },
+	502: { message: 'OneFile could not be reached through its gateway', fix: 'OneFile may be down or updating. Try again later.' },
+	503: { message: 'OneFile is unavailable', fix: 'OneFile may be down or updating. Try again later.' },
+	504: { message: 'OneFile took too long to answer', fix: 'Try again later.' },
+};
+
+/** What went wrong with a request, without anything secret: status, OneFile's code and text. */
+export interface RequestFailure {
+	httpCode?: number;
+	/** Network error code such as ECONNRESET when nothing came back. */
+	networkCode?: string;
+	oneFileCode?: number;
+	oneFileMessage?: string;
+	/** The answer was HTML or otherwise not data. */
+	notData?: boolean;
+}
+
+export interface TranslatedError {
+	message: string;
+	description: string;
+	httpCode?: string;
+	details: IDataObject;
+}
+
+export function translateFailure(failure: RequestFailure, action: string): TranslatedError {
+	const details: IDataObject = {};
+	if (failure.httpCode !== undefined) details.httpCode = failure.httpCode;
+	if (failure.oneFileCode !== undefined) details.oneFileCode = failure.oneFileCode;
+	if (failure.oneFileMessage !== undefined) details.oneFileMessage = failure.oneFileMessage;
+	if (failure.networkCode !== undefined) details.networkCode = failure.networkCode;
+
+	const said = failure.oneFileMessage ? `OneFile said: "${failure.oneFileMessage}". ` : '';
+	const known = failure.oneFileCode !== undefined ? ONEFILE_ERROR_CODES[failure.oneFileCode] : undefined;
+	if (known) {
+		return { message: `${known.message} (code ${failure.oneFileCode}) while trying to ${action}`, description: `${said}${known.fix}`, httpCode: stringCode(failure.httpCode), details };
+	}
+	if (failure.httpCode === undefined) {
+		return {
+			message: `No answer from OneFile while trying to ${action} (${failure.networkCode ?? 'connection lost'})`,
+			description: 'The connection failed or timed out before OneFile answered. Check the network and the credential\'s Base URL, then try again.',
+			details,
+		};
+	}
+	if (failure.notData) {
+		return {
+			message: `OneFile answered with a web page instead of data while trying to ${action} (HTTP ${failure.httpCode})`,
+			description: 'OneFile, or a proxy in front of it, sent an error page. OneFile may be down or updating, or the Base URL may point at the wrong server. Try again later.',
+			httpCode: stringCode(failure.httpCode),
+			details,
+		};
+	}
+	const words = STATUS_WORDS[failure.httpCode] ?? { message: `OneFile answered HTTP ${failure.httpCode}`, fix: 'Try again later; if it keeps happening, contact OneFile Support.' };
+	const code = failure.oneFileCode !== undefined ? `code ${failure.oneFileCode}, ` : '';
+	return {
+		message: `${words.message} (${code}HTTP ${failure.httpCode}) while trying to ${action}`,
+		description: `${said}${words.fix}`,
+		httpCode: stringCode(failure.httpCode),
+		details,
+	};
+}
+
+function stringCode(code: number | undefined): string | undefined {
+	return code === undefined ? undefined : String(code);
+}
+
+/** OneFile's `{code, message}` body; older servers used lower case, be tolerant of either. */
+export function readOneFileError(body: unknown): Pick<RequestFailure, 'oneFileCode' | 'oneFileMessage' | 'notData'> {
+	if (typeof body === 'string') {
+		const text = body.trim();
+		if (text.startsWith('{')) {
+			try {
+				return readOneFileError(JSON.parse(text));
+			} catch {
+				return { notData: true };
+			}
+		}
+		if (/^<(!doctype|html)/i.test(text)) return { notData: true };
+		return text ? { oneFileMessage: text.slice(0, 300) } : {};
+	}
+	if (body && typeof body === 'object') {
+		const record = body as Record<string, unknown>;
+		const code = record.code ?? record.Code;
+		const message = record.message ?? record.Message;
+		return {
+			oneFileCode: typeof code === 'number' ? code : typeof code === 'string' && /^-?\d+$/.test(code) ? Number(code) : undefined,
+			oneFileMessage: typeof message === 'string' ? message.slice(0, 300) : undefined,
+		};
+	}
+	return {};
+}

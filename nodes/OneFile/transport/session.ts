@@ -1,0 +1,73 @@
+/**
+ * Reading OneFile's sign-in answer and explaining its failures. Used by the credential's
+ * preAuthentication, which has no node to attach errors to, so it produces plain messages.
+ */
+
+const TOKEN_KEYS = ['Session', 'SessionToken', 'TokenID', 'Token'];
+
+/**
+ * The session token from the body of `POST /Authentication`. OneFile returns it as bare text
+ * (every public client uses the body as-is); one client also copes with a JSON-quoted string,
+ * so strip one pair of quotes. An object is not documented: take a likely key or fail clearly.
+ */
+export function parseSessionToken(body: unknown): string {
+	let token: unknown = body;
+	if (typeof token === 'string') {
+		token = token.trim();
+		const text = token as string;
+		if (text.startsWith('{')) {
+			try {
+				token = JSON.parse(text);
+			} catch {
+				// not JSON after all: keep the text
+			}
+		} else if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) {
+			token = text.slice(1, -1).trim();
+		}
+	}
+	if (token !== null && typeof token === 'object' && !Array.isArray(token)) {
+		const record = token as Record<string, unknown>;
+		const key = TOKEN_KEYS.find((k) => typeof record[k] === 'string' && record[k] !== '');
+		token = key === undefined ? '' : record[key];
+	}
+	if (typeof token !== 'string' || token === '') {
+		throw new OneFileSignInError(
+			'OneFile accepted the customer token but sent no session token back. Check the Base URL points at the OneFile API (it ends in /api/v2.1)',
+		);
+	}
+	return token;
+}
+
+/**
+ * A sign-in failure with a message fit to show. n8n wraps whatever preAuthentication throws;
+ * the transport recognises this marker and passes the message on unchanged.
+ */
+export class OneFileSignInError extends Error {
+	readonly oneFileSignIn = true;
+}
+
+export function isSignInError(error: unknown): error is OneFileSignInError {
+	return error instanceof Error && (error as Partial<OneFileSignInError>).oneFileSignIn === true;
+}
+
+interface HttpFailure {
+	code?: string;
+	response?: { status?: number };
+}
+
+/** Words for a failed `POST /Authentication`; never includes the token or the raw error. */
+export function signInFailureMessage(error: unknown, environment: string, baseUrl: string): string {
+	const failure = (error ?? {}) as HttpFailure;
+	const status = failure.response?.status;
+	if (status === 400 || status === 401 || status === 403) {
+		return `OneFile rejected the customer token for ${environment} (HTTP ${status}). Tokens are issued per server by OneFile Support: check the credential's Environment matches the server the token was issued for, and paste the token again`;
+	}
+	if (status === 404) {
+		return `OneFile's sign-in address was not found at ${baseUrl}/Authentication (HTTP 404). Check the Base URL ends in /api/v2.1`;
+	}
+	if (status !== undefined) {
+		return `OneFile could not sign in (HTTP ${status}) at ${baseUrl}. Try again later; if it persists, contact OneFile Support`;
+	}
+	const code = failure.code ?? 'no answer';
+	return `Could not reach OneFile at ${baseUrl} (${code}). Check the Base URL and this server's network access`;
+}

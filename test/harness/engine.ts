@@ -1,0 +1,207 @@
+/**
+ * Runs nodes through n8n's real engine: n8n-workflow's Workflow (parameter defaults,
+ * displayOptions, expressions) and n8n-core's WorkflowExecute (execution order, pairing, errors,
+ * httpRequestWithAuthentication over axios). Only the credential store is in memory.
+ *
+ *   const engine = new Engine({ oneFileApi: { environment: 'custom', baseUrl, customerToken } });
+ *   const result = await engine.run({ parameters: {...}, items: [{ email: 'a@b.c' }] });
+ *   result.json, result.items, result.error
+ */
+import { dirname } from 'node:path';
+
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	createDeferredPromise,
+	NodeHelpers,
+	Workflow,
+	type ExecutionError,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypeDescription,
+	type INodeTypes,
+	type IRun,
+	type IVersionedNodeType,
+	type IWorkflowBase,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { OneFileApi } from '../../credentials/OneFileApi.credentials';
+import { OneFile } from '../../nodes/OneFile/OneFile.node';
+import { InMemoryCredentialsHelper } from './credentials-helper';
+
+export const ONEFILE_TYPE = 'n8n-nodes-onefile.oneFile';
+const START_TYPE = 'harness.start';
+
+/** A trigger-like first node that emits the run's input items. */
+class StartNode implements INodeType {
+	description = {
+		displayName: 'Start',
+		name: 'start',
+		group: ['trigger'],
+		version: 1,
+		description: 'Emits the test items',
+		defaults: { name: 'Start' },
+		inputs: [],
+		outputs: ['main'],
+		properties: [],
+	} as unknown as INodeTypeDescription;
+
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	constructor(items: IDataObject[]) {
+		this.execute = async function (this: IExecuteFunctions) {
+			return [items.map((json) => ({ json: structuredClone(json) }))];
+		};
+	}
+}
+
+class NodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
+
+	getByName(type: string): INodeType | IVersionedNodeType {
+		const found = this.types[type];
+		if (!found) throw new Error(`Unknown node type ${type}`);
+		return found;
+	}
+
+	getByNameAndVersion(type: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	items?: IDataObject[];
+	/** n8n's "On Error: Continue" (continueOnFail). */
+	continueOnFail?: boolean;
+	nodeName?: string;
+}
+
+export interface RunResult {
+	run: IRun;
+	status: IRun['status'];
+	/** The node's output items, pairedItem included. */
+	items: INodeExecutionData[];
+	json: IDataObject[];
+	/** The error that stopped the workflow, if any. */
+	error?: ExecutionError;
+}
+
+export interface EngineOptions {
+	/** Node types by type name; defaults to the OneFile node. */
+	nodeTypes?: Record<string, INodeType>;
+	credentialTypes?: Record<string, ICredentialType>;
+}
+
+/** One n8n instance's worth of state: node types and a credential store that outlives runs. */
+export class Engine {
+	readonly credentials: InMemoryCredentialsHelper;
+
+	private readonly nodeTypes: Record<string, INodeType>;
+
+	private runNo = 0;
+
+	constructor(credentialData: Record<string, ICredentialDataDecryptedObject>, options: EngineOptions = {}) {
+		this.nodeTypes = options.nodeTypes ?? { [ONEFILE_TYPE]: new OneFile() };
+		this.credentials = new InMemoryCredentialsHelper(options.credentialTypes ?? { oneFileApi: new OneFileApi() });
+		for (const [type, data] of Object.entries(credentialData)) {
+			this.credentials.add({ id: `cred-${type}`, name: `${type} (test)`, type, data });
+		}
+	}
+
+	/** The stored credential data of a type, as n8n would hold it in its database. */
+	stored(type = 'oneFileApi'): ICredentialDataDecryptedObject {
+		const stored = this.credentials.store.get(`cred-${type}`);
+		if (!stored) throw new Error(`No ${type} credential`);
+		return stored.data;
+	}
+
+	async run({ parameters, items = [{}], continueOnFail = false, nodeName = 'OneFile' }: RunOptions, type = ONEFILE_TYPE): Promise<RunResult> {
+		const executionId = `harness-${++this.runNo}`;
+		const nodeType = this.nodeTypes[type];
+		const credentialNames = (nodeType.description.credentials ?? []).map((c) => c.name);
+		const nodes: INode[] = [
+			{ id: 'start', name: 'Start', type: START_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'under-test',
+				name: nodeName,
+				type,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters,
+				credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: `cred-${name}`, name: `${name} (test)` }])),
+				...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			},
+		];
+		const connections = { Start: { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] } };
+		const workflow = new Workflow({
+			id: 'harness',
+			name: 'harness',
+			nodes,
+			connections,
+			active: false,
+			nodeTypes: new NodeTypes({ [START_TYPE]: new StartNode(items), ...this.nodeTypes }),
+			settings: { executionOrder: 'v1' },
+		});
+		const workflowData = { id: 'harness', name: 'harness', nodes, connections, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date() } as unknown as IWorkflowBase;
+		const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+		const finished = createDeferredPromise<IRun>();
+		hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
+		const additionalData = {
+			hooks,
+			credentialsHelper: this.credentials,
+			executionId,
+			currentNodeParameters: undefined,
+			executionTimeoutTimestamp: undefined,
+			restApiUrl: 'http://localhost:5678/rest',
+			instanceBaseUrl: 'http://localhost:5678/',
+			webhookBaseUrl: 'webhook',
+			webhookWaitingBaseUrl: 'webhook-waiting',
+			webhookTestBaseUrl: 'webhook-test',
+			formWaitingBaseUrl: 'form-waiting',
+			variables: {},
+			userId: 'harness-user',
+			setExecutionStatus: () => {},
+			sendDataToUI: () => {},
+			logAiEvent: () => {},
+			executeWorkflow: async () => {
+				throw new Error('sub-workflows are not part of this harness');
+			},
+			getRunExecutionData: async () => undefined,
+			startRunnerTask: async () => {
+				throw new Error('the task runner is not part of this harness');
+			},
+		} as unknown as IWorkflowExecuteAdditionalData;
+
+		const start = workflow.getNode('Start');
+		if (!start) throw new Error('no start node');
+		await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: start });
+		const run = await finished.promise;
+		const task = run.data.resultData.runData[nodeName]?.[0];
+		const output = task?.data?.main?.[0] ?? [];
+		return { run, status: run.status, items: output, json: output.map((item) => item.json), error: run.data.resultData.error };
+	}
+}
+
+/**
+ * n8n-core starts a 60 s interval (SSHClientsManager) that is not unref'd, so jest would never
+ * exit. Resolve @n8n/di from n8n-core itself: other tools bring a second copy of the container.
+ */
+export async function shutdownEngine(): Promise<void> {
+	const coreDir = dirname(require.resolve('n8n-core/package.json'));
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { Container } = require(require.resolve('@n8n/di', { paths: [coreDir] })) as typeof import('@n8n/di');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager') as { SSHClientsManager: new () => { onShutdown(): void } };
+	if (Container.has(SSHClientsManager)) Container.get(SSHClientsManager).onShutdown();
+}
