@@ -9,7 +9,7 @@
  */
 import { dirname } from 'node:path';
 
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	createDeferredPromise,
 	NodeHelpers,
@@ -21,6 +21,7 @@ import {
 	type IExecuteFunctions,
 	type INode,
 	type INodeExecutionData,
+	type INodeListSearchResult,
 	type INodeParameters,
 	type INodeType,
 	type INodeTypeDescription,
@@ -119,15 +120,18 @@ export class Engine {
 		}
 	}
 
-	/** The stored credential data of a type, as n8n would hold it in its database. */
-	stored(type = 'oneFileApi'): ICredentialDataDecryptedObject {
-		const stored = this.credentials.store.get(`cred-${type}`);
-		if (!stored) throw new Error(`No ${type} credential`);
-		return stored.data;
+	/** Loads a dropdown ("From List") the way the editor does, through n8n-core's LoadOptionsContext. */
+	async listSearch(method: string, parameters: INodeParameters, filter?: string, paginationToken?: string, type = ONEFILE_TYPE): Promise<INodeListSearchResult> {
+		const { workflow } = this.workflow(type, parameters, 'OneFile', false, []);
+		const node = workflow.getNode('OneFile');
+		if (!node) throw new Error('no node');
+		const search = this.nodeTypes[type].methods?.listSearch?.[method];
+		if (!search) throw new Error(`No listSearch method ${method}`);
+		const context = new LoadOptionsContext(workflow, node, this.additionalData(`harness-load-${++this.runNo}`), '');
+		return await search.call(context, filter, paginationToken);
 	}
 
-	async run({ parameters, items = [{}], continueOnFail = false, nodeName = 'OneFile' }: RunOptions, type = ONEFILE_TYPE): Promise<RunResult> {
-		const executionId = `harness-${++this.runNo}`;
+	private workflow(type: string, parameters: INodeParameters, nodeName: string, continueOnFail: boolean, items: IDataObject[]) {
 		const nodeType = this.nodeTypes[type];
 		const credentialNames = (nodeType.description.credentials ?? []).map((c) => c.name);
 		const nodes: INode[] = [
@@ -153,11 +157,11 @@ export class Engine {
 			nodeTypes: new NodeTypes({ [START_TYPE]: new StartNode(items), ...this.nodeTypes }),
 			settings: { executionOrder: 'v1' },
 		});
-		const workflowData = { id: 'harness', name: 'harness', nodes, connections, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date() } as unknown as IWorkflowBase;
-		const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
-		const finished = createDeferredPromise<IRun>();
-		hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
-		const additionalData = {
+		return { workflow, nodes, connections };
+	}
+
+	private additionalData(executionId: string, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+		return {
 			hooks,
 			credentialsHelper: this.credentials,
 			executionId,
@@ -182,6 +186,23 @@ export class Engine {
 				throw new Error('the task runner is not part of this harness');
 			},
 		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	/** The stored credential data of a type, as n8n would hold it in its database. */
+	stored(type = 'oneFileApi'): ICredentialDataDecryptedObject {
+		const stored = this.credentials.store.get(`cred-${type}`);
+		if (!stored) throw new Error(`No ${type} credential`);
+		return stored.data;
+	}
+
+	async run({ parameters, items = [{}], continueOnFail = false, nodeName = 'OneFile' }: RunOptions, type = ONEFILE_TYPE): Promise<RunResult> {
+		const executionId = `harness-${++this.runNo}`;
+		const { workflow, nodes, connections } = this.workflow(type, parameters, nodeName, continueOnFail, items);
+		const workflowData = { id: 'harness', name: 'harness', nodes, connections, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date() } as unknown as IWorkflowBase;
+		const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+		const finished = createDeferredPromise<IRun>();
+		hooks.addHandler('workflowExecuteAfter', (run) => finished.resolve(run));
+		const additionalData = this.additionalData(executionId, hooks);
 
 		const start = workflow.getNode('Start');
 		if (!start) throw new Error('no start node');

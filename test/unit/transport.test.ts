@@ -1,6 +1,6 @@
 import { ONEFILE_ENVIRONMENTS, resolveBaseUrl } from '../../nodes/OneFile/transport/environments';
 import { readOneFileError, translateFailure } from '../../nodes/OneFile/transport/errors';
-import { readFailure, retryDelayMs } from '../../nodes/OneFile/transport';
+import { readThrownFailure, retryAfterSeconds, retryDelayMs } from '../../nodes/OneFile/transport';
 import { parseSessionToken, signInFailureMessage } from '../../nodes/OneFile/transport/session';
 
 describe('session token from POST /Authentication', () => {
@@ -22,7 +22,7 @@ describe('session token from POST /Authentication', () => {
 		const message = signInFailureMessage({ response: { status: 401 }, config: { headers: { 'X-CustomerToken': 'SECRET' } } }, 'Practice', 'https://wsapi2.onefile.co.uk/api/v2.1');
 		expect(message).toMatch(/^OneFile rejected the customer token for Practice \(HTTP 401\)\. Tokens are issued per server by OneFile Support/);
 		expect(message).not.toContain('SECRET');
-		expect(signInFailureMessage({ code: 'ECONNREFUSED' }, 'Live', 'https://x')).toMatch(/Could not reach OneFile at https:\/\/x \(ECONNREFUSED\)/);
+		expect(signInFailureMessage({ code: 'ECONNREFUSED' }, 'Live', 'https://x')).toMatch(/^Could not reach OneFile at https:\/\/x \(connection refused\)/);
 	});
 });
 
@@ -55,12 +55,20 @@ describe('OneFile errors in plain words', () => {
 		expect(readOneFileError({ Code: '-11', Message: 'x' })).toEqual({ oneFileCode: -11, oneFileMessage: 'x' });
 		expect(readOneFileError('<!DOCTYPE html><html>Bad gateway</html>')).toEqual({ notData: true });
 		expect(translateFailure({ httpCode: 502, notData: true }, 'x').message).toMatch(/web page instead of data/);
-		expect(translateFailure({ networkCode: 'ECONNRESET' }, 'x').message).toBe('No answer from OneFile while trying to x (ECONNRESET)');
+		expect(translateFailure({ networkCode: 'ECONNRESET' }, 'x').message).toBe('No answer from OneFile while trying to x (connection dropped)');
+		expect(translateFailure({ networkCode: 'ECONNRESET' }, 'x').description).toMatch(/network error ECONNRESET/);
 	});
-	test('only status, code and message are read from a thrown error', () => {
-		const thrown = { httpCode: '400', cause: { response: { status: 400, data: { code: -57, message: 'Placement not found' }, config: { headers: { 'X-TokenID': 'SECRET' } } } } };
-		expect(readFailure(thrown)).toEqual({ httpCode: 400, oneFileCode: -57, oneFileMessage: 'Placement not found' });
-		expect(JSON.stringify(readFailure(thrown))).not.toContain('SECRET');
+	test('only the network code is read from a failed connection, never its request headers', () => {
+		const thrown = { httpCode: null, message: 'read ECONNRESET', cause: { code: 'ECONNRESET', config: { headers: { 'X-TokenID': 'SECRET' } } } };
+		expect(readThrownFailure(thrown)).toEqual({ networkCode: 'ECONNRESET' });
+		expect(readThrownFailure({ message: 'timeout of 100ms exceeded', code: 'ECONNABORTED' })).toEqual({ networkCode: 'ECONNABORTED' });
+		expect(JSON.stringify(readThrownFailure(thrown))).not.toContain('SECRET');
+	});
+
+	test('Retry-After in seconds or as a date', () => {
+		expect(retryAfterSeconds({ 'retry-after': '3' })).toBe(3);
+		expect(retryAfterSeconds({ 'retry-after': new Date(Date.now() + 5000).toUTCString() })).toBeGreaterThanOrEqual(4);
+		expect(retryAfterSeconds({})).toBeUndefined();
 	});
 });
 

@@ -34,6 +34,27 @@ const STATUS_WORDS: Record<number, { message: string; fix: string }> = {
 	504: { message: 'OneFile took too long to answer', fix: 'Try again later.' },
 };
 
+/**
+ * Network failures in words. The raw code (ECONNRESET…) must stay out of error messages: n8n's
+ * NodeApiError replaces any message that contains one with its own generic sentence.
+ */
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection dropped',
+	ECONNABORTED: 'timed out',
+	ETIMEDOUT: 'timed out',
+	ESOCKETTIMEDOUT: 'timed out',
+	ENOTFOUND: 'server name not found',
+	EAI_AGAIN: 'server name lookup failed',
+	EHOSTUNREACH: 'host unreachable',
+	ENETUNREACH: 'network unreachable',
+	EPIPE: 'connection dropped',
+};
+
+export function networkWords(code: string | undefined): string {
+	return (code && NETWORK_WORDS[code]) ?? 'no answer';
+}
+
 /** What went wrong with a request, without anything secret: status, OneFile's code and text. */
 export interface RequestFailure {
 	httpCode?: number;
@@ -66,8 +87,8 @@ export function translateFailure(failure: RequestFailure, action: string): Trans
 	}
 	if (failure.httpCode === undefined) {
 		return {
-			message: `No answer from OneFile while trying to ${action} (${failure.networkCode ?? 'connection lost'})`,
-			description: 'The connection failed or timed out before OneFile answered. Check the network and the credential\'s Base URL, then try again.',
+			message: `No answer from OneFile while trying to ${action} (${networkWords(failure.networkCode)})`,
+			description: `The connection failed or timed out before OneFile answered (network error ${failure.networkCode ?? 'unknown'}). Check the network and the credential's Base URL, then try again.`,
 			details,
 		};
 	}

@@ -10,7 +10,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrl } from './environments';
 import { readOneFileError, translateFailure, type RequestFailure } from './errors';
-import { isSignInError } from './session';
+import { signInMessageOf } from './session';
 
 export type OneFileContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -45,12 +45,14 @@ const BACKOFF_BASE_MS = 400;
 const MAX_RETRY_AFTER_S = 60;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** A request failed with a failure a caller may want to inspect (e.g. create's "did it happen?"). */
-export class OneFileRequestError extends NodeApiError {
-	failure: RequestFailure = {};
+/** What went wrong with a failed request, for callers that must decide (create's "did it happen?"). */
+const failures = new WeakMap<Error, RequestFailure>();
+
+export function failureOf(error: unknown): RequestFailure | undefined {
+	return error instanceof Error ? failures.get(error) : undefined;
 }
 
-/** Make one OneFile API call: authentication, 403 renewal, safe retries, errors in plain words. */
+/** Make one OneFile API call: authentication, session renewal, safe retries, errors in plain words. */
 export async function oneFileApiRequest(this: OneFileContext, request: OneFileRequest): Promise<OneFileResponse> {
 	const baseUrl = await oneFileBaseUrl.call(this, request.itemIndex);
 	const options: IHttpRequestOptions = {
@@ -59,35 +61,47 @@ export async function oneFileApiRequest(this: OneFileContext, request: OneFileRe
 		body: request.body,
 		json: true,
 		returnFullResponse: true,
+		// Every status comes back to us: n8n's error would drop Retry-After and non-JSON bodies.
+		ignoreHttpStatusErrors: true,
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 	};
 	let renewed = false;
 	let renewNext = false;
 	let failures = 0;
 	for (;;) {
+		let failure: RequestFailure;
+		let retryAfter: number | undefined;
 		try {
-			const response = (await send.call(this, options, renewNext)) as { statusCode: number; body: unknown };
-			return { statusCode: response.statusCode, body: emptyToUndefined(response.body) };
+			const response = (await send.call(this, options, renewNext)) as FullResponse;
+			if (response.statusCode < 300) return { statusCode: response.statusCode, body: emptyToUndefined(response.body) };
+			failure = { httpCode: response.statusCode, ...readOneFileError(response.body) };
+			retryAfter = retryAfterSeconds(response.headers);
 		} catch (error) {
-			renewNext = false;
-			const cause = (error as { cause?: unknown }).cause ?? error;
-			if (isSignInError(cause)) throw signInFailed.call(this, cause, request);
-			const failure = readFailure(error);
-			if (failure.httpCode === 403 && !renewed) {
-				// n8n renews the session itself after a 401 only; OneFile may answer an expired
-				// session with 403 instead (undocumented), so sign in again once ourselves.
-				renewed = renewNext = true;
-				continue;
-			}
-			failures++;
-			const wait = retryDelayMs(failure, request.idempotent, failures, retryAfterSeconds(error));
-			if (wait === undefined) throw requestFailed.call(this, failure, request);
-			await sleep(wait);
+			const signInMessage = signInMessageOf(error);
+			if (signInMessage) throw signInFailed.call(this, signInMessage, request);
+			failure = readThrownFailure(error);
 		}
+		renewNext = false;
+		if ((failure.httpCode === 401 || failure.httpCode === 403) && !renewed) {
+			// The session expired or was revoked. OneFile does not document whether it says so with
+			// 401 or 403, so both get one fresh sign-in and one more try.
+			renewed = renewNext = true;
+			continue;
+		}
+		failures++;
+		const wait = retryDelayMs(failure, request.idempotent, failures, retryAfter);
+		if (wait === undefined) throw requestFailed.call(this, failure, request);
+		await sleep(wait);
 	}
 }
 
-/** Sends with the stored session, or, after a 403, with a cleared one so n8n signs in again. */
+interface FullResponse {
+	statusCode: number;
+	headers?: Record<string, unknown>;
+	body: unknown;
+}
+
+/** Sends with the stored session, or with a cleared one so n8n signs in again and stores the new session. */
 async function send(this: OneFileContext, options: IHttpRequestOptions, forceNewSession: boolean): Promise<unknown> {
 	if (!forceNewSession) {
 		return await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, { ...options });
@@ -137,25 +151,25 @@ export function retryDelayMs(failure: RequestFailure, idempotent: boolean, failu
 interface ThrownHttpError {
 	httpCode?: string | null;
 	code?: string;
+	message?: string;
 	cause?: ThrownHttpError;
-	response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+	response?: { status?: number; data?: unknown };
 }
 
-/** Status, OneFile's code and message, or the network error: nothing else of the thrown error. */
-export function readFailure(error: unknown): RequestFailure {
+const NETWORK_CODE = /\b(E[A-Z]{3,}|ERR_[A-Z_]+)\b/;
+
+/** A request that threw: the connection failed, timed out or was reset before any answer. */
+export function readThrownFailure(error: unknown): RequestFailure {
 	const thrown = (error ?? {}) as ThrownHttpError;
 	const inner = thrown.cause ?? thrown;
-	const response = inner.response ?? thrown.response;
-	const status = response?.status ?? (thrown.httpCode && /^\d+$/.test(thrown.httpCode) ? Number(thrown.httpCode) : undefined);
-	if (status === undefined) {
-		return { networkCode: inner.code ?? thrown.code ?? 'ECONNRESET' };
-	}
-	return { httpCode: status, ...readOneFileError(response?.data) };
+	const status = inner.response?.status ?? thrown.response?.status ?? (thrown.httpCode && /^\d{3}$/.test(thrown.httpCode) ? Number(thrown.httpCode) : undefined);
+	if (status !== undefined) return { httpCode: status, ...readOneFileError(inner.response?.data ?? thrown.response?.data) };
+	const code = [inner.code, thrown.code, thrown.httpCode, NETWORK_CODE.exec(thrown.message ?? '')?.[1]].find((c) => typeof c === 'string' && NETWORK_CODE.test(c));
+	return { networkCode: code ?? 'ECONNRESET' };
 }
 
-function retryAfterSeconds(error: unknown): number | undefined {
-	const thrown = (error ?? {}) as ThrownHttpError;
-	const headers = (thrown.cause ?? thrown).response?.headers;
+/** Seconds to wait from a Retry-After header (seconds or an HTTP date). */
+export function retryAfterSeconds(headers: Record<string, unknown> | undefined): number | undefined {
 	const value = headers?.['retry-after'];
 	if (value === undefined || value === null) return undefined;
 	const text = String(value).trim();
@@ -164,22 +178,22 @@ function retryAfterSeconds(error: unknown): number | undefined {
 	return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-function requestFailed(this: OneFileContext, failure: RequestFailure, request: OneFileRequest): OneFileRequestError {
+function requestFailed(this: OneFileContext, failure: RequestFailure, request: OneFileRequest): NodeApiError {
 	const translated = translateFailure(failure, request.action);
 	// Built from a clean object: n8n's own error keeps the HTTP client's error, headers and token included.
-	const error = new OneFileRequestError(this.getNode(), translated.details as JsonObject, {
+	const error = new NodeApiError(this.getNode(), translated.details as JsonObject, {
 		message: translated.message,
 		description: translated.description,
 		httpCode: translated.httpCode,
 		itemIndex: request.itemIndex,
 	});
-	error.failure = failure;
+	failures.set(error, failure);
 	return error;
 }
 
-function signInFailed(this: OneFileContext, error: Error, request: OneFileRequest): NodeApiError {
+function signInFailed(this: OneFileContext, message: string, request: OneFileRequest): NodeApiError {
 	return new NodeApiError(this.getNode(), {} as JsonObject, {
-		message: error.message,
+		message,
 		description: 'Open the OneFile credential and press "Test" to check the customer token and environment.',
 		itemIndex: request.itemIndex,
 	});

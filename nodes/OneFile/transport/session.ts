@@ -1,3 +1,5 @@
+import { networkWords } from './errors';
+
 /**
  * Reading OneFile's sign-in answer and explaining its failures. Used by the credential's
  * preAuthentication, which has no node to attach errors to, so it produces plain messages.
@@ -38,16 +40,29 @@ export function parseSessionToken(body: unknown): string {
 	return token;
 }
 
+/** Messages of sign-in failures raised in this process (a handful of distinct texts). */
+const signInMessages = new Set<string>();
+const MAX_REMEMBERED = 200;
+
 /**
- * A sign-in failure with a message fit to show. n8n wraps whatever preAuthentication throws;
- * the transport recognises this marker and passes the message on unchanged.
+ * A sign-in failure with a message fit to show. n8n wraps whatever preAuthentication throws in
+ * its own error, replacing the message with a generic one and keeping ours only in `messages`;
+ * the transport finds it there (signInMessageOf) and shows it unchanged.
  */
 export class OneFileSignInError extends Error {
-	readonly oneFileSignIn = true;
+	constructor(message: string) {
+		super(message);
+		if (signInMessages.size >= MAX_REMEMBERED) signInMessages.clear();
+		signInMessages.add(message);
+	}
 }
 
-export function isSignInError(error: unknown): error is OneFileSignInError {
-	return error instanceof Error && (error as Partial<OneFileSignInError>).oneFileSignIn === true;
+/** The sign-in failure's own message, if this error is (or wraps) one. */
+export function signInMessageOf(error: unknown): string | undefined {
+	if (error instanceof OneFileSignInError) return error.message;
+	const wrapped = error as { message?: unknown; messages?: unknown };
+	const candidates = [wrapped?.message, ...(Array.isArray(wrapped?.messages) ? wrapped.messages : [])];
+	return candidates.find((m): m is string => typeof m === 'string' && signInMessages.has(m));
 }
 
 interface HttpFailure {
@@ -68,6 +83,5 @@ export function signInFailureMessage(error: unknown, environment: string, baseUr
 	if (status !== undefined) {
 		return `OneFile could not sign in (HTTP ${status}) at ${baseUrl}. Try again later; if it persists, contact OneFile Support`;
 	}
-	const code = failure.code ?? 'no answer';
-	return `Could not reach OneFile at ${baseUrl} (${code}). Check the Base URL and this server's network access`;
+	return `Could not reach OneFile at ${baseUrl} (${networkWords(failure.code)}). Check the Base URL and this server's network access`;
 }
