@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as learning from './actions/learning';
+import * as lookup from './actions/lookup';
 import * as organisation from './actions/organisation';
 import { errorItem, runOperation, withItemIndex } from './actions/router';
 import * as user from './actions/user';
@@ -27,13 +29,21 @@ export class OneFile implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Classroom', value: 'classroom' },
+					{ name: 'Framework Template', value: 'frameworkTemplate' },
+					{ name: 'Learning', value: 'learning', description: 'Standards, units and framework templates of a learner' },
 					{ name: 'Organisation', value: 'organisation' },
-					{ name: 'User', value: 'user' },
+					{ name: 'Placement', value: 'placement' },
+					{ name: 'Standard', value: 'standard' },
+					{ name: 'Unit', value: 'unit' },
+					{ name: 'User', value: 'user', description: 'Learners, assessors, IQAs, employers and observers' },
 				],
 				default: 'user',
 			},
 			...user.description,
+			...learning.description,
 			...organisation.description,
+			...lookup.description,
 		],
 	};
 

@@ -73,12 +73,25 @@ describe('User → Assign shows the level’s fields and roles (onefile-api.md �
 });
 
 describe('operations follow n8n naming', () => {
+	test('every resource offered has operations, and every operation the router runs is offered', () => {
+		const resources = (description.properties.find((p) => p.name === 'resource')?.options ?? []).map((o) => ('value' in o ? String(o.value) : ''));
+		const offered = description.properties
+			.filter((p) => p.name === 'operation')
+			.flatMap((p) => (p.displayOptions?.show?.resource as string[]).flatMap((r) => (p.options ?? []).map((o) => `${r}.${'value' in o ? String(o.value) : ''}`)));
+		expect([...new Set(offered.map((o) => o.split('.')[0]))].sort()).toEqual([...resources].sort());
+		expect(offered.sort()).toEqual([
+			'classroom.getAll', 'frameworkTemplate.getAll', 'learning.assignFrameworkTemplate', 'learning.assignStandard', 'learning.assignUnit',
+			'organisation.getAll', 'placement.getAll', 'standard.getAll', 'unit.getAll',
+			'user.assign', 'user.create', 'user.get', 'user.getAll', 'user.update', 'user.upsert',
+		]);
+	});
+
 	test('resources and operations', () => {
 		const operations = description.properties.filter((p) => p.name === 'operation');
 		const names = operations.flatMap((p) => (p.options ?? []).map((o) => ('name' in o ? o.name : '')));
-		expect(names.sort()).toEqual(['Assign', 'Create', 'Get', 'Get Many', 'Update']);
+		expect([...new Set(names)].sort()).toEqual(['Assign', 'Assign Framework Template', 'Assign Standard', 'Assign Unit', 'Create', 'Create or Update', 'Get', 'Get Many', 'Update']);
 		for (const option of operations.flatMap((p) => p.options ?? [])) {
-			expect(option).toEqual(expect.objectContaining({ action: expect.stringMatching(/^[A-Z][a-z]+ (a|many) /) }));
+			expect(option).toEqual(expect.objectContaining({ action: expect.stringMatching(/^[A-Z][a-z]+( or [a-z]+)? (a|an|many) /) }));
 		}
 	});
 });

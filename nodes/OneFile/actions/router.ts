@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import * as learning from './learning';
+import { lookups } from './lookup';
 import * as organisation from './organisation';
 import * as user from './user';
 import type { OneFileType } from './node.type';
@@ -9,8 +11,10 @@ type Operation = { execute(this: IExecuteFunctions, itemIndex: number): Promise<
 type OperationsOf<R extends OneFileType['resource']> = Record<Extract<OneFileType, { resource: R }>['operation'], Operation>;
 
 const RESOURCES: { [R in OneFileType['resource']]: OperationsOf<R> } = {
-	user: { assign: user.assign, create: user.create, get: user.get, update: user.update },
+	user: { assign: user.assign, create: user.create, get: user.get, getAll: user.getAll, update: user.update, upsert: user.upsert },
 	organisation: { getAll: organisation.getAll },
+	learning: { assignFrameworkTemplate: learning.assignFrameworkTemplate, assignStandard: learning.assignStandard, assignUnit: learning.assignUnit },
+	...lookups,
 };
 
 /** Runs the resource and operation chosen for one item. */

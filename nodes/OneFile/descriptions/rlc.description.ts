@@ -25,6 +25,7 @@ export const LOCATORS = {
 	assignee: { searchListMethod: 'searchAssignees', entity: 'user', placeholder: 'e.g. 5740', perOrganisation: true },
 	standard: { searchListMethod: 'searchStandards', entity: 'standard', placeholder: 'e.g. 310', perOrganisation: true },
 	unit: { searchListMethod: 'searchUnits', entity: 'unit', textId: true, placeholder: 'e.g. KS_COMM1', perOrganisation: true },
+	frameworkTemplate: { searchListMethod: 'searchFrameworkTemplates', entity: 'framework template', placeholder: 'e.g. 701', perOrganisation: true },
 } satisfies Record<string, LocatorSpec>;
 
 export type LocatorName = keyof typeof LOCATORS;

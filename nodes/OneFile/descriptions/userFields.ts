@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { locatorProperty } from './rlc.description';
 import { ALL_ROLES, ROLES, USER_FIELDS, type Role, type UserField } from './roles';
@@ -44,12 +44,17 @@ export function requiredFieldProperties(): INodeProperties[] {
 	}));
 }
 
-/** "Additional Fields" of User → Create: each option shown only for the roles that may send it. */
-export function additionalFieldsProperty(): INodeProperties {
-	const options = USER_FIELDS.filter((f) => f.optionalFor.length > 0).map((field) => ({
-		...fieldProperty(field, { required: false, asLocator: false }),
-		...(field.optionalFor.length < ALL_ROLES.length ? { displayOptions: { show: { '/role': [...field.optionalFor] } } } : {}),
-	}));
+/**
+ * "Additional Fields" of User → Create: each option shown only for the roles that may send it.
+ * `hide` hides some options for other reasons (MIS ID moves to the top when it is the match key).
+ */
+export function additionalFieldsProperty(hide: Record<string, IDisplayOptions['hide']> = {}): INodeProperties {
+	const options = USER_FIELDS.filter((f) => f.optionalFor.length > 0).map((field) => {
+		const displayOptions: IDisplayOptions = {};
+		if (field.optionalFor.length < ALL_ROLES.length) displayOptions.show = { '/role': [...field.optionalFor] };
+		if (hide[field.param]) displayOptions.hide = hide[field.param];
+		return { ...fieldProperty(field, { required: false, asLocator: false }), ...(displayOptions.show || displayOptions.hide ? { displayOptions } : {}) };
+	});
 	return {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -86,3 +91,35 @@ function rolesNote(field: UserField): string | undefined {
 function sortByDisplayName<T extends INodeProperties | INodePropertyOptions>(options: T[]): T[] {
 	return [...options].sort((a, b) => ('displayName' in a ? String(a.displayName) : a.name).localeCompare('displayName' in b ? String(b.displayName) : b.name));
 }
+
+/** A role-table field by OneFile name, for the few places that place one field specially. */
+export function userField(apiName: string): UserField {
+	const field = USER_FIELDS.find((f) => f.apiName === apiName);
+	if (!field) throw new Error(`No user field ${apiName}`);
+	return field;
+}
+
+/** Options of User → Create and Create or Update. */
+export const createOptionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Include Password',
+			name: 'includePassword',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to put the new login password in the output when OneFile returns one (Keychain setting off). Off by default so passwords do not end up in sheets or logs.',
+		},
+		{
+			displayName: 'Look Up New User ID',
+			name: 'lookUpId',
+			type: 'boolean',
+			default: true,
+			description: "Whether to find the new user's ID by email (or MIS ID) when OneFile does not return it (Keychain setting on). Costs one search per user.",
+		},
+	],
+};

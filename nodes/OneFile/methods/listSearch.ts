@@ -40,10 +40,24 @@ async function search(
 	return { results, paginationToken: String(page) };
 }
 
-function organisationFilter(this: ILoadOptionsFunctions): IDataObject {
-	const id = this.getNodeParameter('organisationId', undefined, { extractValue: true }) as unknown;
+/** `{ [apiName]: id }` when the form's locator holds a whole-number ID, else no filter. */
+function idFilter(this: ILoadOptionsFunctions, param: string, apiName: string): IDataObject {
+	let id: unknown;
+	try {
+		id = this.getNodeParameter(param, undefined, { extractValue: true });
+	} catch {
+		return {}; // the operation has no such field
+	}
 	const text = typeof id === 'number' ? String(id) : typeof id === 'string' ? id.trim() : '';
-	return /^\d+$/.test(text) ? { OrganisationID: Number(text) } : {};
+	return /^\d+$/.test(text) ? { [apiName]: Number(text) } : {};
+}
+
+function organisationFilter(this: ILoadOptionsFunctions): IDataObject {
+	return idFilter.call(this, 'organisationId', 'OrganisationID');
+}
+
+function standardFilter(this: ILoadOptionsFunctions): IDataObject {
+	return idFilter.call(this, 'standardId', 'StandardID');
 }
 
 const byName: Label = (row) => String(row.Name ?? row.Title ?? row.ID);
@@ -89,5 +103,9 @@ export async function searchStandards(this: ILoadOptionsFunctions, filter?: stri
 }
 
 export async function searchUnits(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, '/Unit/Search', organisationFilter.call(this), byTitle, filter, paginationToken);
+	return await search.call(this, '/Unit/Search', { ...organisationFilter.call(this), ...standardFilter.call(this) }, byTitle, filter, paginationToken);
+}
+
+export async function searchFrameworkTemplates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	return await search.call(this, '/FrameworkTemplate/Search', organisationFilter.call(this), byName, filter, paginationToken);
 }

@@ -3,9 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as assign from './assign.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
+import * as getAll from './getAll.operation';
 import * as update from './update.operation';
+import * as upsert from './upsert.operation';
 
-export { assign, create, get, update };
+export { assign, create, get, getAll, update, upsert };
 
 export const description: INodeProperties[] = [
 	{
@@ -28,10 +30,22 @@ export const description: INodeProperties[] = [
 				action: 'Create a user',
 			},
 			{
+				name: 'Create or Update',
+				value: 'upsert',
+				description: 'Create a new record, or update the current one if it already exists (upsert)',
+				action: 'Create or update a user',
+			},
+			{
 				name: 'Get',
 				value: 'get',
 				description: 'Get a user by ID',
 				action: 'Get a user',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the users of an organisation, filtered by role, name, email, MIS ID or last change',
+				action: 'Get many users',
 			},
 			{
 				name: 'Update',
@@ -43,7 +57,9 @@ export const description: INodeProperties[] = [
 		default: 'create',
 	},
 	...create.description,
+	...upsert.description,
 	...update.description,
 	...assign.description,
 	...get.description,
+	...getAll.description,
 ];

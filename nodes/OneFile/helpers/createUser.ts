@@ -1,0 +1,122 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { ROLES, type Role } from '../descriptions/roles';
+import { failureOf, oneFileApiRequest } from '../transport';
+import { findMatchingUsers, MATCH_FIELDS, type MatchBy } from './matching';
+
+export interface CreateOptions {
+	includePassword?: boolean;
+	lookUpId?: boolean;
+	/** How to recognise the user if OneFile's answer is lost: by email unless told otherwise. */
+	matchBy?: MatchBy;
+	/** The caller searched just before and found no such user (Create or Update). */
+	knownAbsent?: boolean;
+}
+
+/**
+ * `POST /User`, and a summary an ops person can read and write back to a sheet. A create is never
+ * repeated blindly: when OneFile's answer is lost (connection dropped, timeout, 5xx), the node
+ * looks for the user first; it creates again only if the user is not there, and reports the item
+ * as unknown when it cannot tell whether the user is new.
+ */
+export async function createUser(this: IExecuteFunctions, itemIndex: number, role: Role, body: IDataObject, options: CreateOptions): Promise<IDataObject> {
+	const roleName = ROLES[role].name;
+	const action = `create the ${roleName}`;
+	const matchBy = options.matchBy ?? 'email';
+	let responseBody: unknown;
+	let recoveredId: unknown;
+	let lost: unknown;
+	try {
+		responseBody = (await oneFileApiRequest.call(this, { method: 'POST', endpoint: '/User', body, itemIndex, action, idempotent: false })).body;
+	} catch (error) {
+		lost = error;
+	}
+	if (lost !== undefined) {
+		if (!isAmbiguous(lost)) throw lost;
+		const matches = await findMatchingUsers.call(this, itemIndex, matchBy, body);
+		if (matches.length === 0) {
+			// Not there: OneFile did not create it, so creating now cannot make a second one.
+			responseBody = (await oneFileApiRequest.call(this, { method: 'POST', endpoint: '/User', body, itemIndex, action, idempotent: false })).body;
+		} else if (matches.length === 1 && options.knownAbsent) {
+			recoveredId = matches[0].ID;
+		} else {
+			const { label } = MATCH_FIELDS[matchBy];
+			throw new NodeApiError(this.getNode(), { ids: matches.map((m) => String(m.ID)) }, {
+				message: `Unknown whether OneFile created the ${roleName}: its answer was lost, and a user with this ${label} exists (ID ${matches.map((m) => String(m.ID)).join(', ')})`,
+				description: 'The node did not create it again, to avoid a duplicate. Check the user in OneFile; if it is the one you meant, nothing more is needed. Use Create or Update to make reruns safe.',
+				itemIndex,
+			});
+		}
+	}
+	return summarise.call(this, itemIndex, role, body, responseBody, recoveredId, options);
+}
+
+/** Lost answers: OneFile may or may not have acted. A 4xx or a 429 means it did not. */
+function isAmbiguous(error: unknown): boolean {
+	const failure = failureOf(error);
+	if (!failure) return false;
+	return failure.httpCode === undefined || failure.httpCode >= 500;
+}
+
+async function summarise(this: IExecuteFunctions, itemIndex: number, role: Role, body: IDataObject, responseBody: unknown, recoveredId: unknown, options: CreateOptions): Promise<IDataObject> {
+	const roleName = ROLES[role].name;
+	const name = `${String(body.FirstName)} ${String(body.LastName)}`;
+	const summary: IDataObject = {
+		id: null,
+		role: roleName,
+		firstName: body.FirstName,
+		lastName: body.LastName,
+		email: body.Email,
+		...(body.MISID !== undefined ? { misId: body.MISID } : {}),
+		created: true,
+	};
+	const returned = readCreateResponse(responseBody);
+	if (returned.id !== undefined) {
+		// Keychain setting off: OneFile returns the login details (onefile-api.md §5.4).
+		summary.id = returned.id;
+		summary.username = returned.username ?? null;
+		summary.loginDetails = 'returned';
+		summary.message = `Created ${roleName} ${name} (ID ${returned.id}). OneFile returned the login details${options.includePassword ? '' : '; the password is left out of the output (Options → Include Password)'}.`;
+		if (options.includePassword && returned.password !== undefined) summary.password = returned.password;
+		return summary;
+	}
+	if (typeof responseBody === 'string' || recoveredId !== undefined) {
+		// Created, but the answer was unreadable or lost: find the ID rather than guess.
+		if (recoveredId === undefined) {
+			const matches = await findMatchingUsers.call(this, itemIndex, options.matchBy ?? 'email', body);
+			recoveredId = matches.length === 1 ? matches[0].ID : null;
+		}
+		summary.id = (recoveredId as number | null) ?? null;
+		summary.loginDetails = 'unknown: the answer was lost or unreadable';
+		summary.message = `Created ${roleName} ${name}${recoveredId ? ` (ID ${String(recoveredId)})` : ''}. OneFile's answer was lost or unreadable, so login details, if any, were not received.`;
+		return summary;
+	}
+	// Keychain setting on: only 200 OK; OneFile emails the user to verify the account.
+	summary.loginDetails = 'verification email sent';
+	summary.message = `Created ${roleName} ${name}. The Keychain setting is on for this organisation, so OneFile sent a verification email to ${String(body.Email)} instead of returning login details.`;
+	if (options.lookUpId !== false) {
+		const matches = await findMatchingUsers.call(this, itemIndex, body.MISID !== undefined ? 'misId' : 'email', body);
+		if (matches.length === 1) summary.id = matches[0].ID ?? null;
+		else summary.idLookup = matches.length === 0 ? 'not found yet' : `${matches.length} users share this ${body.MISID !== undefined ? 'MIS ID' : 'email'}; look the ID up in OneFile`;
+	}
+	return summary;
+}
+
+interface CreateResponse {
+	id?: number;
+	username?: string;
+	password?: string;
+}
+
+/** `{ID, Username, Password}` when OneFile returns login details; key case tolerated. */
+function readCreateResponse(body: unknown): CreateResponse {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
+	const record = Object.fromEntries(Object.entries(body as IDataObject).map(([k, v]) => [k.toLowerCase(), v]));
+	const id = typeof record.id === 'number' ? record.id : typeof record.id === 'string' && /^\d+$/.test(record.id) ? Number(record.id) : undefined;
+	return {
+		id,
+		username: typeof record.username === 'string' ? record.username : undefined,
+		password: typeof record.password === 'string' ? record.password : undefined,
+	};
+}
