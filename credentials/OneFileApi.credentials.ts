@@ -15,7 +15,7 @@ import {
 	ONEFILE_ENVIRONMENTS,
 	resolveBaseUrl,
 } from '../nodes/OneFile/transport/environments';
-import { OneFileSignInError, parseSessionToken, signInFailureMessage } from '../nodes/OneFile/transport/session';
+import { OneFileSignInError, parseSessionToken, signInCause, signInFailureMessage } from '../nodes/OneFile/transport/session';
 
 export class OneFileApi implements ICredentialType {
 	name = 'oneFileApi';
@@ -104,7 +104,7 @@ export class OneFileApi implements ICredentialType {
 			});
 		} catch (error) {
 			// A fresh error, never the original: axios errors carry the request headers, token included.
-			throw new OneFileSignInError(signInFailureMessage(error, environmentLabel(credentials), baseUrl));
+			throw new OneFileSignInError(signInFailureMessage(error, environmentLabel(credentials), baseUrl), signInCause(error));
 		}
 		return { sessionToken: parseSessionToken(body) };
 	}

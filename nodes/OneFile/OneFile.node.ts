@@ -6,6 +6,8 @@ import * as lookup from './actions/lookup';
 import * as organisation from './actions/organisation';
 import { errorItem, runOperation, withItemIndex } from './actions/router';
 import * as user from './actions/user';
+import { MAX_CONCURRENCY, nodeOptions } from './descriptions/common.descriptions';
+import { forEachBounded } from './helpers/concurrency';
 import { listSearch } from './methods';
 
 export class OneFile implements INodeType {
@@ -44,29 +46,40 @@ export class OneFile implements INodeType {
 			...learning.description,
 			...organisation.description,
 			...lookup.description,
+			nodeOptions,
 		],
 	};
 
 	methods = { listSearch };
 
 	/**
-	 * Once per input item. With "Continue On Fail", every input item gives exactly one output
-	 * item: its result, or its error, both paired with the input item.
+	 * Once per input item, up to "Requests in Parallel" at a time. With "Continue On Fail" every
+	 * input item gives exactly one output item: its result or its error, paired with it, in order.
+	 * Without it, the first failing item (in item order) stops the run.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const returnData: INodeExecutionData[] = [];
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const continueOnFail = this.continueOnFail();
+		const results: INodeExecutionData[][] = new Array<INodeExecutionData[]>(items.length);
+		let failed: { itemIndex: number; error: Error } | undefined;
+		await forEachBounded(items.length, readConcurrency.call(this), async (itemIndex) => {
 			try {
-				returnData.push(...(await runOperation.call(this, itemIndex)));
+				results[itemIndex] = await runOperation.call(this, itemIndex);
 			} catch (error) {
-				if (this.continueOnFail()) {
-					returnData.push(...errorItem.call(this, error as Error, itemIndex));
-					continue;
+				if (continueOnFail) {
+					results[itemIndex] = errorItem.call(this, error as Error, itemIndex);
+				} else if (!failed || itemIndex < failed.itemIndex) {
+					failed = { itemIndex, error: error as Error };
 				}
-				throw withItemIndex.call(this, error as Error, itemIndex);
 			}
-		}
-		return [returnData];
+		}, () => failed !== undefined);
+		if (failed) throw withItemIndex.call(this, failed.error, failed.itemIndex);
+		return [results.flat()];
 	}
+}
+
+/** "Requests in Parallel", read once for the whole run. */
+function readConcurrency(this: IExecuteFunctions): number {
+	const value = Number(this.getNodeParameter('options.concurrency', 0, 1));
+	return Number.isInteger(value) ? Math.min(Math.max(value, 1), MAX_CONCURRENCY) : 1;
 }

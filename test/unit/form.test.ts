@@ -66,7 +66,7 @@ describe('User → Assign shows the level’s fields and roles (onefile-api.md �
 		['additional', [], ['assessor', 'employer', 'iqa', 'observer', 'traineeAssessor']],
 	])('%s', (level, extra, roles) => {
 		const values = { resource: 'user', operation: 'assign', level };
-		expect(shownFields(values)).toEqual(['resource', 'operation', 'organisationId', 'learnerId', 'level', 'assigneeRole', 'assigneeId', ...extra].sort());
+		expect(shownFields(values)).toEqual(['resource', 'operation', 'organisationId', 'learnerId', 'level', 'assigneeRole', 'assigneeId', 'options', ...extra].sort());
 		const roleField = description.properties.find((p) => p.name === 'assigneeRole' && NodeHelpers.displayParameter(values, p, { typeVersion: 1 }, description));
 		expect((roleField?.options ?? []).map((o) => ('value' in o ? o.value : '')).sort()).toEqual(roles);
 	});

@@ -76,6 +76,8 @@ describe('retry policy', () => {
 	test('429 is retried for any request, honouring Retry-After', () => {
 		expect(retryDelayMs({ httpCode: 429 }, false, 1, 2)).toBe(2000);
 		expect(retryDelayMs({ httpCode: 429 }, false, 1, 600)).toBeUndefined();
+		expect(retryDelayMs({ httpCode: 429 }, false, 8, 1)).toBe(1000);
+		expect(retryDelayMs({ httpCode: 429 }, false, 13, 1)).toBeUndefined();
 	});
 	test('5xx and lost connections are retried only when the request is idempotent', () => {
 		expect(retryDelayMs({ httpCode: 503 }, true, 1)).toBeGreaterThan(0);

@@ -98,28 +98,3 @@ export function userField(apiName: string): UserField {
 	if (!field) throw new Error(`No user field ${apiName}`);
 	return field;
 }
-
-/** Options of User → Create and Create or Update. */
-export const createOptionsProperty: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [
-		{
-			displayName: 'Include Password',
-			name: 'includePassword',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to put the new login password in the output when OneFile returns one (Keychain setting off). Off by default so passwords do not end up in sheets or logs.',
-		},
-		{
-			displayName: 'Look Up New User ID',
-			name: 'lookUpId',
-			type: 'boolean',
-			default: true,
-			description: "Whether to find the new user's ID by email (or MIS ID) when OneFile does not return it (Keychain setting on). Costs one search per user.",
-		},
-	],
-};

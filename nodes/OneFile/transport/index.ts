@@ -10,7 +10,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrl } from './environments';
 import { readOneFileError, translateFailure, type RequestFailure } from './errors';
-import { signInMessageOf } from './session';
+import { signInFailureOf, type SignInFailure } from './session';
 
 export type OneFileContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -41,6 +41,8 @@ export interface OneFileResponse {
 }
 
 const MAX_ATTEMPTS = 4;
+/** 429 means "wait", not "failed": a request may be asked to wait this many times. */
+const MAX_RATE_LIMITED = 12;
 const BACKOFF_BASE_MS = 400;
 const MAX_RETRY_AFTER_S = 60;
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -50,6 +52,27 @@ const failures = new WeakMap<Error, RequestFailure>();
 
 export function failureOf(error: unknown): RequestFailure | undefined {
 	return error instanceof Error ? failures.get(error) : undefined;
+}
+
+/**
+ * What the items of one run share while they run in parallel: a session renewal in progress (so
+ * eight items that see an expired session sign in once, not eight times) and a pause OneFile asked
+ * for with 429 + Retry-After (so every item waits, not just the one that was told).
+ */
+interface RunState {
+	renewal?: Promise<unknown>;
+	pausedUntil: number;
+}
+
+const runStates = new WeakMap<object, RunState>();
+
+function runState(context: object): RunState {
+	let state = runStates.get(context);
+	if (!state) {
+		state = { pausedUntil: 0 };
+		runStates.set(context, state);
+	}
+	return state;
 }
 
 /** Make one OneFile API call: authentication, session renewal, safe retries, errors in plain words. */
@@ -63,36 +86,75 @@ export async function oneFileApiRequest(this: OneFileContext, request: OneFileRe
 		returnFullResponse: true,
 		// Every status comes back to us: n8n's error would drop Retry-After and non-JSON bodies.
 		ignoreHttpStatusErrors: true,
-		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		timeout: request.timeoutMs ?? requestTimeoutMs.call(this, request.itemIndex),
 	};
+	const state = runState(this);
 	let renewed = false;
-	let renewNext = false;
+	let forceNewSession = false;
 	let failures = 0;
+	let rateLimited = 0;
 	for (;;) {
+		await waitForPause(state);
+		const sessionUsed = await currentSession.call(this);
+		let response: FullResponse | undefined;
+		let thrown: unknown;
+		const attempt = send.call(this, options, forceNewSession).then(
+			(r) => void (response = r as FullResponse),
+			(e: unknown) => void (thrown = e),
+		);
+		if (forceNewSession) state.renewal = attempt;
+		await attempt;
+		if (state.renewal === attempt) state.renewal = undefined;
+		forceNewSession = false;
+
 		let failure: RequestFailure;
 		let retryAfter: number | undefined;
-		try {
-			const response = (await send.call(this, options, renewNext)) as FullResponse;
+		if (response) {
 			if (response.statusCode < 300) return { statusCode: response.statusCode, body: emptyToUndefined(response.body) };
 			failure = { httpCode: response.statusCode, ...readOneFileError(response.body) };
 			retryAfter = retryAfterSeconds(response.headers);
-		} catch (error) {
-			const signInMessage = signInMessageOf(error);
-			if (signInMessage) throw signInFailed.call(this, signInMessage, request);
-			failure = readThrownFailure(error);
+		} else {
+			const signIn = signInFailureOf(thrown);
+			if (signIn) {
+				// Signing in is always safe to repeat: retry it when OneFile was busy or unreachable.
+				const wait = retryDelayMs({ httpCode: signIn.httpCode, networkCode: signIn.networkCode }, true, signIn.httpCode === 429 ? ++rateLimited : ++failures);
+				if (wait === undefined || signIn.httpCode === 400 || signIn.httpCode === 401 || signIn.httpCode === 403) throw signInFailed.call(this, signIn, request);
+				await sleep(wait);
+				continue;
+			}
+			failure = readThrownFailure(thrown);
 		}
-		renewNext = false;
 		if ((failure.httpCode === 401 || failure.httpCode === 403) && !renewed) {
 			// The session expired or was revoked. OneFile does not document whether it says so with
-			// 401 or 403, so both get one fresh sign-in and one more try.
-			renewed = renewNext = true;
+			// 401 or 403, so both get one fresh sign-in and one more try. Items running in parallel
+			// share the sign-in: one signs in, the others wait for it and use its session.
+			renewed = true;
+			if (state.renewal) await state.renewal;
+			else forceNewSession = (await currentSession.call(this)) === sessionUsed;
 			continue;
 		}
-		failures++;
-		const wait = retryDelayMs(failure, request.idempotent, failures, retryAfter);
+		const count = failure.httpCode === 429 ? ++rateLimited : ++failures;
+		const wait = retryDelayMs(failure, request.idempotent, count, retryAfter);
 		if (wait === undefined) throw requestFailed.call(this, failure, request);
+		if (failure.httpCode === 429) state.pausedUntil = Math.max(state.pausedUntil, Date.now() + wait);
 		await sleep(wait);
 	}
+}
+
+async function currentSession(this: OneFileContext): Promise<unknown> {
+	return (await this.getCredentials(CREDENTIAL_TYPE)).sessionToken;
+}
+
+async function waitForPause(state: RunState): Promise<void> {
+	const wait = state.pausedUntil - Date.now();
+	if (wait > 0) await sleep(wait);
+}
+
+/** The node's Timeout option for this item, in milliseconds. */
+function requestTimeoutMs(this: OneFileContext, itemIndex: number | undefined): number {
+	if (!('getInputData' in this) || itemIndex === undefined) return DEFAULT_TIMEOUT_MS;
+	const seconds = Number(this.getNodeParameter('options.timeout', itemIndex, 60));
+	return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_TIMEOUT_MS;
 }
 
 interface FullResponse {
@@ -133,16 +195,18 @@ export async function oneFileBaseUrl(this: OneFileContext, itemIndex?: number): 
 }
 
 /**
- * How long to wait before trying again, or undefined to give up. 429 is always retried (OneFile
- * refused before acting); 5xx and lost connections only for idempotent requests.
+ * How long to wait before trying again, or undefined to give up. `failures` counts this kind of
+ * failure so far. 429 is retried for any request (OneFile refused before acting), as long as
+ * OneFile asks for at most a minute; 5xx and lost connections only for idempotent requests.
  */
 export function retryDelayMs(failure: RequestFailure, idempotent: boolean, failures: number, retryAfter?: number): number | undefined {
+	if (failure.httpCode === 429) {
+		if (failures > MAX_RATE_LIMITED) return undefined;
+		if (retryAfter === undefined) return Math.min(BACKOFF_BASE_MS * 2 ** (failures - 1), MAX_RETRY_AFTER_S * 1000);
+		return retryAfter <= MAX_RETRY_AFTER_S ? Math.max(retryAfter * 1000, BACKOFF_BASE_MS) : undefined;
+	}
 	if (failures >= MAX_ATTEMPTS) return undefined;
 	const backoff = BACKOFF_BASE_MS * 2 ** (failures - 1);
-	if (failure.httpCode === 429) {
-		if (retryAfter === undefined) return backoff;
-		return retryAfter <= MAX_RETRY_AFTER_S ? retryAfter * 1000 : undefined;
-	}
 	if (!idempotent) return undefined;
 	const transient = failure.httpCode === undefined ? failure.networkCode !== undefined : [500, 502, 503, 504].includes(failure.httpCode);
 	return transient ? backoff : undefined;
@@ -191,9 +255,10 @@ function requestFailed(this: OneFileContext, failure: RequestFailure, request: O
 	return error;
 }
 
-function signInFailed(this: OneFileContext, message: string, request: OneFileRequest): NodeApiError {
+function signInFailed(this: OneFileContext, signIn: SignInFailure, request: OneFileRequest): NodeApiError {
 	return new NodeApiError(this.getNode(), {} as JsonObject, {
-		message,
+		message: signIn.message,
+		httpCode: signIn.httpCode === undefined ? undefined : String(signIn.httpCode),
 		description: 'Open the OneFile credential and press "Test" to check the customer token and environment.',
 		itemIndex: request.itemIndex,
 	});

@@ -40,8 +40,15 @@ export function parseSessionToken(body: unknown): string {
 	return token;
 }
 
-/** Messages of sign-in failures raised in this process (a handful of distinct texts). */
-const signInMessages = new Set<string>();
+/** How a sign-in failed: a status, or a network code when no answer came. */
+export interface SignInFailure {
+	message: string;
+	httpCode?: number;
+	networkCode?: string;
+}
+
+/** Sign-in failures raised in this process, by message (a handful of distinct texts). */
+const signInFailures = new Map<string, SignInFailure>();
 const MAX_REMEMBERED = 200;
 
 /**
@@ -50,19 +57,26 @@ const MAX_REMEMBERED = 200;
  * the transport finds it there (signInMessageOf) and shows it unchanged.
  */
 export class OneFileSignInError extends Error {
-	constructor(message: string) {
+	constructor(message: string, cause: Omit<SignInFailure, 'message'> = {}) {
 		super(message);
-		if (signInMessages.size >= MAX_REMEMBERED) signInMessages.clear();
-		signInMessages.add(message);
+		if (signInFailures.size >= MAX_REMEMBERED) signInFailures.clear();
+		signInFailures.set(message, { message, ...cause });
 	}
 }
 
-/** The sign-in failure's own message, if this error is (or wraps) one. */
-export function signInMessageOf(error: unknown): string | undefined {
-	if (error instanceof OneFileSignInError) return error.message;
+/** The sign-in failure, if this error is (or wraps) one. */
+export function signInFailureOf(error: unknown): SignInFailure | undefined {
 	const wrapped = error as { message?: unknown; messages?: unknown };
 	const candidates = [wrapped?.message, ...(Array.isArray(wrapped?.messages) ? wrapped.messages : [])];
-	return candidates.find((m): m is string => typeof m === 'string' && signInMessages.has(m));
+	const message = candidates.find((m): m is string => typeof m === 'string' && signInFailures.has(m));
+	return message === undefined ? undefined : signInFailures.get(message);
+}
+
+/** Status or network code of a failed sign-in request, for retrying it. */
+export function signInCause(error: unknown): Omit<SignInFailure, 'message'> {
+	const failure = (error ?? {}) as HttpFailure;
+	const status = failure.response?.status;
+	return status !== undefined ? { httpCode: status } : { networkCode: failure.code ?? 'ECONNRESET' };
 }
 
 interface HttpFailure {

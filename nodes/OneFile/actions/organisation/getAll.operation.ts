@@ -9,23 +9,6 @@ import { oneFileSearchAll } from '../../transport/paging';
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Customer ID',
-				name: 'customerId',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 0,
-				description: "The OneFile customer whose organisations to list. Leave it out to use the token's own customer.",
-			},
-		],
-	},
 ];
 
 const displayOptions = { show: { resource: ['organisation'], operation: ['getAll'] } };

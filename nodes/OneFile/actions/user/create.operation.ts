@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsProperty, createOptionsProperty, requiredFieldProperties, roleProperty } from '../../descriptions/userFields';
+import { additionalFieldsProperty, requiredFieldProperties, roleProperty } from '../../descriptions/userFields';
 import { createUser } from '../../helpers/createUser';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
 import { readCreateInput } from '../../helpers/createInput';
 import { toItems } from '../../helpers/params';
 
-export const properties: INodeProperties[] = [roleProperty, ...requiredFieldProperties(), additionalFieldsProperty(), createOptionsProperty];
+export const properties: INodeProperties[] = [roleProperty, ...requiredFieldProperties(), additionalFieldsProperty()];
 
 const displayOptions = { show: { resource: ['user'], operation: ['create'] } };
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ROLES } from '../../descriptions/roles';
-import { additionalFieldsProperty, createOptionsProperty, fieldProperty, requiredFieldProperties, roleProperty, userField } from '../../descriptions/userFields';
+import { additionalFieldsProperty, fieldProperty, requiredFieldProperties, roleProperty, userField } from '../../descriptions/userFields';
 import { readCreateInput } from '../../helpers/createInput';
 import { createUser } from '../../helpers/createUser';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
@@ -27,7 +27,6 @@ export const properties: INodeProperties[] = [
 	{ ...fieldProperty(userField('MISID'), { required: true, asLocator: false }), displayOptions: { show: { matchBy: ['misId'] } } },
 	...requiredFieldProperties(),
 	additionalFieldsProperty({ misId: { '/matchBy': ['misId'] } }),
-	createOptionsProperty,
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['upsert'] } };
