@@ -12,6 +12,7 @@ import { dirname } from 'node:path';
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import {
 	createDeferredPromise,
+	LoggerProxy,
 	NodeHelpers,
 	Workflow,
 	type ExecutionError,
@@ -37,6 +38,16 @@ import { OneFile } from '../../nodes/OneFile/OneFile.node';
 import { InMemoryCredentialsHelper } from './credentials-helper';
 
 export const ONEFILE_TYPE = 'n8n-nodes-onefile.oneFile';
+
+/** Every line n8n logged during this test file's runs (n8n's LoggerProxy, captured). */
+export const loggedLines: string[] = [];
+const capture = (level: string) => (message: string, meta?: object) => {
+	loggedLines.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
+};
+LoggerProxy.init({ error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug'), verbose: capture('verbose'), scoped: () => LoggerProxy } as unknown as Parameters<typeof LoggerProxy.init>[0]);
+
+/** How many runs were scanned for secrets, and what was found (the soak prints these). */
+export const leakScan = { runs: 0, leaks: [] as string[] };
 const START_TYPE = 'harness.start';
 
 /** A trigger-like first node that emits the run's input items. */
@@ -103,6 +114,7 @@ export interface EngineOptions {
 	nodeTypes?: Record<string, INodeType>;
 	credentialTypes?: Record<string, ICredentialType>;
 }
+
 
 /** One n8n instance's worth of state: node types and a credential store that outlives runs. */
 export class Engine {
@@ -210,7 +222,38 @@ export class Engine {
 		const run = await finished.promise;
 		const task = run.data.resultData.runData[nodeName]?.[0];
 		const output = task?.data?.main?.[0] ?? [];
-		return { run, status: run.status, items: output, json: output.map((item) => item.json), error: run.data.resultData.error };
+		const result = { run, status: run.status, items: output, json: output.map((item) => item.json), error: run.data.resultData.error };
+		this.assertNoSecrets(result);
+		return result;
+	}
+
+	/**
+	 * Every secret this credential store has held (password fields: customer token, session
+	 * tokens, keys), as n8n would have held them in its database over the runs so far.
+	 */
+	secrets(): string[] {
+		const found = new Set<string>();
+		const collect = (type: string, data: ICredentialDataDecryptedObject) => {
+			const properties = this.credentials.getCredentialsProperties(type);
+			for (const property of properties) {
+				const value = data[property.name];
+				if (property.typeOptions?.password && typeof value === 'string' && value.length >= 8) found.add(value);
+			}
+		};
+		for (const stored of this.credentials.store.values()) collect(stored.type, stored.data);
+		for (const update of this.credentials.updates) collect(this.credentials.store.get(update.id)?.type ?? '', update.data);
+		return [...found];
+	}
+
+	/** No secret in the node's output, the run's error, its run data or n8n's log: checked on every run. */
+	private assertNoSecrets(result: Pick<RunResult, 'json' | 'error' | 'run'>): void {
+		leakScan.runs++;
+		const haystack = [JSON.stringify(result.json), JSON.stringify(result.error ?? null), JSON.stringify(result.run.data.resultData.runData), ...loggedLines].join('\n');
+		const leaked = this.secrets().filter((secret) => haystack.includes(secret));
+		if (leaked.length > 0) {
+			leakScan.leaks.push(...leaked.map((secret) => `${secret.slice(0, 4)}… (${secret.length} chars)`));
+			throw new Error(`A secret of the credential appeared in the run's output, error or log (${leaked.length} value(s), starting ${leaked.map((l) => l.slice(0, 4)).join(', ')})`);
+		}
 	}
 }
 

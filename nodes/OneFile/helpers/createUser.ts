@@ -16,9 +16,9 @@ export interface CreateOptions {
 
 /**
  * `POST /User`, and a summary an ops person can read and write back to a sheet. A create is never
- * repeated blindly: when OneFile's answer is lost (connection dropped, timeout, 5xx), the node
- * looks for the user first; it creates again only if the user is not there, and reports the item
- * as unknown when it cannot tell whether the user is new.
+ * repeated blindly: when OneFile's answer is lost or garbled (connection dropped, timeout, 5xx,
+ * unreadable body), the node looks for the user first; it creates again (up to twice) only if the user
+ * is not there, and reports the item as unknown when it cannot tell whether the user is new.
  */
 export async function createUser(this: IExecuteFunctions, itemIndex: number, role: Role, body: IDataObject, options: CreateOptions): Promise<IDataObject> {
 	const roleName = ROLES[role].name;
@@ -26,37 +26,48 @@ export async function createUser(this: IExecuteFunctions, itemIndex: number, rol
 	const matchBy = options.matchBy ?? 'email';
 	let responseBody: unknown;
 	let recoveredId: unknown;
-	let lost: unknown;
-	try {
-		responseBody = (await oneFileApiRequest.call(this, { method: 'POST', endpoint: '/User', body, itemIndex, action, idempotent: false })).body;
-	} catch (error) {
-		lost = error;
-	}
-	if (lost !== undefined) {
+	let knownAbsent = options.knownAbsent === true;
+	for (let attempt = 1; ; attempt++) {
+		let lost: unknown;
+		try {
+			responseBody = (await oneFileApiRequest.call(this, { method: 'POST', endpoint: '/User', body, itemIndex, action, idempotent: false })).body;
+			break;
+		} catch (error) {
+			lost = error;
+		}
 		if (!isAmbiguous(lost)) throw lost;
 		const matches = await findMatchingUsers.call(this, itemIndex, matchBy, body);
-		if (matches.length === 0) {
-			// Not there: OneFile did not create it, so creating now cannot make a second one.
-			responseBody = (await oneFileApiRequest.call(this, { method: 'POST', endpoint: '/User', body, itemIndex, action, idempotent: false })).body;
-		} else if (matches.length === 1 && options.knownAbsent) {
+		if (matches.length === 1 && knownAbsent) {
+			// It was not there before this create, so the user found now is the one just created.
 			recoveredId = matches[0].ID;
-		} else {
-			const { label } = MATCH_FIELDS[matchBy];
-			throw new NodeApiError(this.getNode(), { ids: matches.map((m) => String(m.ID)) }, {
-				message: `Unknown whether OneFile created the ${roleName}: its answer was lost, and a user with this ${label} exists (ID ${matches.map((m) => String(m.ID)).join(', ')})`,
-				description: 'The node did not create it again, to avoid a duplicate. Check the user in OneFile; if it is the one you meant, nothing more is needed. Use Create or Update to make reruns safe.',
-				itemIndex,
-			});
+			break;
 		}
+		if (matches.length > 0) throw unknownOutcome.call(this, itemIndex, roleName, matchBy, matches);
+		// Not there: OneFile did not create it, so creating again cannot make a second one.
+		if (attempt >= MAX_CREATE_ATTEMPTS) throw lost;
+		knownAbsent = true;
 	}
 	return summarise.call(this, itemIndex, role, body, responseBody, recoveredId, options);
 }
 
-/** Lost answers: OneFile may or may not have acted. A 4xx or a 429 means it did not. */
+/** How often a create is tried when each answer is lost and the user is then not found. */
+const MAX_CREATE_ATTEMPTS = 3;
+
+function unknownOutcome(this: IExecuteFunctions, itemIndex: number, roleName: string, matchBy: MatchBy, matches: IDataObject[]): NodeApiError {
+	const { label } = MATCH_FIELDS[matchBy];
+	const ids = matches.map((m) => String(m.ID));
+	return new NodeApiError(this.getNode(), { ids }, {
+		message: `Unknown whether OneFile created the ${roleName}: its answer was lost, and a user with this ${label} exists (ID ${ids.join(', ')})`,
+		description: 'The node did not create it again, to avoid a duplicate. Check the user in OneFile; if it is the one you meant, nothing more is needed. Use Create or Update to make reruns safe.',
+		itemIndex,
+	});
+}
+
+/** Lost or garbled answers: OneFile may or may not have acted. A 4xx or a 429 means it did not. */
 function isAmbiguous(error: unknown): boolean {
 	const failure = failureOf(error);
 	if (!failure) return false;
-	return failure.httpCode === undefined || failure.httpCode >= 500;
+	return failure.httpCode === undefined || failure.httpCode >= 500 || failure.unreadable === true;
 }
 
 async function summarise(this: IExecuteFunctions, itemIndex: number, role: Role, body: IDataObject, responseBody: unknown, recoveredId: unknown, options: CreateOptions): Promise<IDataObject> {
@@ -81,13 +92,8 @@ async function summarise(this: IExecuteFunctions, itemIndex: number, role: Role,
 		if (options.includePassword && returned.password !== undefined) summary.password = returned.password;
 		return summary;
 	}
-	if (typeof responseBody === 'string' || recoveredId !== undefined) {
-		// Created, but the answer was unreadable or lost: find the ID rather than guess.
-		if (recoveredId === undefined) {
-			const matches = await findMatchingUsers.call(this, itemIndex, options.matchBy ?? 'email', body);
-			recoveredId = matches.length === 1 ? matches[0].ID : null;
-		}
-		summary.id = (recoveredId as number | null) ?? null;
+	if (recoveredId !== undefined) {
+		summary.id = recoveredId as number;
 		summary.loginDetails = 'unknown: the answer was lost or unreadable';
 		summary.message = `Created ${roleName} ${name}${recoveredId ? ` (ID ${String(recoveredId)})` : ''}. OneFile's answer was lost or unreadable, so login details, if any, were not received.`;
 		return summary;

@@ -64,6 +64,8 @@ export interface RequestFailure {
 	oneFileMessage?: string;
 	/** The answer was HTML or otherwise not data. */
 	notData?: boolean;
+	/** A success whose body could not be read as JSON. */
+	unreadable?: boolean;
 }
 
 export interface TranslatedError {
@@ -89,6 +91,14 @@ export function translateFailure(failure: RequestFailure, action: string): Trans
 		return {
 			message: `No answer from OneFile while trying to ${action} (${networkWords(failure.networkCode)})`,
 			description: `The connection failed or timed out before OneFile answered (network error ${failure.networkCode ?? 'unknown'}). Check the network and the credential's Base URL, then try again.`,
+			details,
+		};
+	}
+	if (failure.unreadable) {
+		return {
+			message: `OneFile's answer could not be read while trying to ${action} (HTTP ${failure.httpCode})`,
+			description: 'OneFile answered, but not with valid data (cut short or garbled). The node tried again where that was safe. Try again later; if it persists, check the Base URL points at the OneFile API.',
+			httpCode: stringCode(failure.httpCode),
 			details,
 		};
 	}

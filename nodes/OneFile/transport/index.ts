@@ -43,6 +43,8 @@ export interface OneFileResponse {
 const MAX_ATTEMPTS = 4;
 /** 429 means "wait", not "failed": a request may be asked to wait this many times. */
 const MAX_RATE_LIMITED = 12;
+/** Sessions renewed by other items that one request may follow, when sessions keep expiring. */
+const MAX_FOLLOWED_RENEWALS = 3;
 const BACKOFF_BASE_MS = 400;
 const MAX_RETRY_AFTER_S = 60;
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -89,8 +91,9 @@ export async function oneFileApiRequest(this: OneFileContext, request: OneFileRe
 		timeout: request.timeoutMs ?? requestTimeoutMs.call(this, request.itemIndex),
 	};
 	const state = runState(this);
-	let renewed = false;
 	let forceNewSession = false;
+	let renewedOwnSession = false;
+	let followedRenewals = 0;
 	let failures = 0;
 	let rateLimited = 0;
 	for (;;) {
@@ -105,13 +108,16 @@ export async function oneFileApiRequest(this: OneFileContext, request: OneFileRe
 		if (forceNewSession) state.renewal = attempt;
 		await attempt;
 		if (state.renewal === attempt) state.renewal = undefined;
-		forceNewSession = false;
+		// A forced sign-in that failed on the way (OneFile busy, connection lost) is forced again.
+		if (response) forceNewSession = false;
 
 		let failure: RequestFailure;
 		let retryAfter: number | undefined;
 		if (response) {
-			if (response.statusCode < 300) return { statusCode: response.statusCode, body: emptyToUndefined(response.body) };
-			failure = { httpCode: response.statusCode, ...readOneFileError(response.body) };
+			const body = emptyToUndefined(response.body);
+			const unreadable = response.statusCode < 300 && isUnreadable(body);
+			if (response.statusCode < 300 && !unreadable) return { statusCode: response.statusCode, body };
+			failure = unreadable ? { httpCode: response.statusCode, unreadable: true } : { httpCode: response.statusCode, ...readOneFileError(response.body) };
 			retryAfter = retryAfterSeconds(response.headers);
 		} else {
 			const signIn = signInFailureOf(thrown);
@@ -124,14 +130,20 @@ export async function oneFileApiRequest(this: OneFileContext, request: OneFileRe
 			}
 			failure = readThrownFailure(thrown);
 		}
-		if ((failure.httpCode === 401 || failure.httpCode === 403) && !renewed) {
-			// The session expired or was revoked. OneFile does not document whether it says so with
-			// 401 or 403, so both get one fresh sign-in and one more try. Items running in parallel
-			// share the sign-in: one signs in, the others wait for it and use its session.
-			renewed = true;
+		if (failure.httpCode === 401 || failure.httpCode === 403) {
+			// The session expired or was revoked; OneFile does not document whether it says so with
+			// 401 or 403. Items running in parallel share one sign-in: if another item renewed the
+			// session meanwhile, use its session; otherwise sign in again ourselves, once. A 403 that
+			// survives a fresh session is a real refusal.
 			if (state.renewal) await state.renewal;
-			else forceNewSession = (await currentSession.call(this)) === sessionUsed;
-			continue;
+			if ((await currentSession.call(this)) !== sessionUsed && followedRenewals < MAX_FOLLOWED_RENEWALS) {
+				followedRenewals++;
+				continue;
+			}
+			if (!renewedOwnSession) {
+				renewedOwnSession = forceNewSession = true;
+				continue;
+			}
 		}
 		const count = failure.httpCode === 429 ? ++rateLimited : ++failures;
 		const wait = retryDelayMs(failure, request.idempotent, count, retryAfter);
@@ -208,7 +220,7 @@ export function retryDelayMs(failure: RequestFailure, idempotent: boolean, failu
 	if (failures >= MAX_ATTEMPTS) return undefined;
 	const backoff = BACKOFF_BASE_MS * 2 ** (failures - 1);
 	if (!idempotent) return undefined;
-	const transient = failure.httpCode === undefined ? failure.networkCode !== undefined : [500, 502, 503, 504].includes(failure.httpCode);
+	const transient = failure.httpCode === undefined ? failure.networkCode !== undefined : failure.unreadable === true || [500, 502, 503, 504].includes(failure.httpCode);
 	return transient ? backoff : undefined;
 }
 
@@ -262,6 +274,11 @@ function signInFailed(this: OneFileContext, signIn: SignInFailure, request: OneF
 		description: 'Open the OneFile credential and press "Test" to check the customer token and environment.',
 		itemIndex: request.itemIndex,
 	});
+}
+
+/** axios hands back text when a JSON answer does not parse; OneFile's answers are JSON (or empty). */
+function isUnreadable(body: unknown): boolean {
+	return typeof body === 'string';
 }
 
 function emptyToUndefined(body: unknown): unknown {

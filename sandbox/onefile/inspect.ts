@@ -1,0 +1,96 @@
+/**
+ * `/__sandbox/*`: the in-process inspection API over HTTP, for out-of-process users (a real n8n,
+ * the benchmark). Outside basePath, never needs a session, never logged, never serves a raw token.
+ */
+import type { FaultEngine } from './faults';
+import { empty, json, type Reply } from './reply';
+import type { SandboxState } from './state';
+
+export interface InspectionRequest {
+	method: string;
+	path: string;
+	query: URLSearchParams;
+	rawBody: string;
+}
+
+export interface InspectionTarget {
+	server: { state: SandboxState; faults: FaultEngine; seed: number };
+	url: string;
+	configure: (patch: unknown) => void;
+	reset: () => void;
+}
+
+function publicSettings(state: SandboxState): Record<string, unknown> {
+	const { settings } = state;
+	return {
+		basePath: settings.basePath,
+		customerTokenCount: settings.customerTokens.length,
+		auth: settings.auth,
+		contract: settings.contract,
+		faults: settings.faults,
+	};
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+	if (text.trim() === '') return { ok: true, value: {} };
+	try {
+		return { ok: true, value: JSON.parse(text) as unknown };
+	} catch {
+		return { ok: false };
+	}
+}
+
+export function handleInspection(request: InspectionRequest, target: InspectionTarget): Reply {
+	const { state } = target.server;
+	const name = request.path.replace(/^\/__sandbox\/?/i, '').replace(/\/+$/, '').toLowerCase();
+	const method = request.method.toUpperCase();
+	const key = `${method} ${name}`;
+	const log = state.log.snapshot();
+	switch (key) {
+		case 'GET requests': {
+			// ?since=N: only requests with seq > N, for polling.
+			const since = Number(request.query.get('since') ?? '0');
+			return json(200, log.entries.filter((entry) => entry.seq > since));
+		}
+		case 'GET counters':
+			return json(200, log.counters);
+		case 'GET violations':
+			return json(200, log.violations);
+		case 'GET users':
+			return json(200, [...state.store.users.values()].sort((a, b) => a.ID - b.ID));
+		case 'GET assignments':
+			return json(200, state.store.assignments);
+		case 'GET learning-aims':
+			return json(200, [...state.store.learningAims.values()]);
+		case 'GET info':
+		case 'GET ':
+			return json(200, { url: target.url, seed: target.server.seed, pendingScriptedFaults: target.server.faults.pendingScript(), settings: publicSettings(state) });
+		case 'POST reset':
+			target.reset();
+			return empty(204);
+		case 'POST expire-sessions':
+			state.sessions.expireAll();
+			return empty(204);
+		case 'POST config': {
+			const parsed = parseJson(request.rawBody);
+			if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+				return json(400, { message: 'Send a JSON object: {"faults": {...}, "auth": {...}, "contract": {...}}' });
+			}
+			try {
+				target.configure(parsed.value);
+			} catch (error) {
+				return json(400, { message: error instanceof Error ? error.message : String(error) });
+			}
+			return json(200, publicSettings(state));
+		}
+		default:
+			return json(404, {
+				message: 'Unknown sandbox endpoint',
+				endpoints: [
+					'GET /__sandbox/info', 'GET /__sandbox/requests[?since=seq]', 'GET /__sandbox/counters', 'GET /__sandbox/violations',
+					'GET /__sandbox/users', 'GET /__sandbox/assignments', 'GET /__sandbox/learning-aims',
+					'POST /__sandbox/reset', 'POST /__sandbox/config', 'POST /__sandbox/expire-sessions',
+				],
+			});
+	}
+}

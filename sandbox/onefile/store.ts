@@ -1,0 +1,119 @@
+/**
+ * The sandbox's in-memory OneFile: plain records with OneFile's field names, and the lookups the
+ * routes need. Filled by seed.ts; reset by building a new one.
+ */
+import type { SandboxAssignment, SandboxLearningAim, SandboxUser } from './types';
+
+export interface Customer {
+	ID: number;
+	Name: string;
+}
+
+export interface Organisation {
+	ID: number;
+	CustomerID: number;
+	Name: string;
+	KeychainCreationForNewUserActive: boolean;
+	KeychainEmailSuppression: boolean;
+}
+
+export interface Classroom {
+	ID: number;
+	OrganisationID: number;
+	Name: string;
+	MISID: string;
+}
+
+export interface Placement {
+	ID: number;
+	OrganisationID: number;
+	Name: string;
+	MISID: string;
+	Active: boolean;
+	Address: string;
+}
+
+export interface Provider {
+	ID: number;
+	OrganisationID: number;
+	Name: string;
+}
+
+export interface LearnerStatus {
+	ID: number;
+	OrganisationID: number;
+	Name: string;
+}
+
+/** Standards are a shared catalogue; each organisation has some of them assigned ([G]). */
+export interface Standard {
+	ID: number;
+	Title: string;
+	OrganisationIDs: number[];
+}
+
+export interface Unit {
+	/** String code, e.g. 'KS_COMM1' ([C] C5). */
+	ID: string;
+	StandardID: number;
+	Title: string;
+	NDAQCode: string;
+	Display: boolean;
+}
+
+export interface FrameworkTemplate {
+	ID: number;
+	OrganisationID: number;
+	Name: string;
+	StandardIDs: number[];
+}
+
+export class Store {
+	customer: Customer = { ID: 0, Name: '' };
+	readonly organisations = new Map<number, Organisation>();
+	readonly classrooms = new Map<number, Classroom>();
+	readonly placements = new Map<number, Placement>();
+	readonly providers = new Map<number, Provider>();
+	readonly learnerStatuses = new Map<number, LearnerStatus>();
+	readonly standards = new Map<number, Standard>();
+	/** Keyed by the upper-cased code: unit codes are matched case-insensitively ([G]). */
+	readonly units = new Map<string, Unit>();
+	readonly frameworkTemplates = new Map<number, FrameworkTemplate>();
+	readonly users = new Map<number, SandboxUser>();
+	readonly assignments: SandboxAssignment[] = [];
+	readonly learningAims = new Map<number, SandboxLearningAim>();
+	nextUserId = 1;
+	nextLearningAimId = 1;
+
+	addUser(user: SandboxUser): void {
+		this.users.set(user.ID, user);
+		if (user.ID >= this.nextUserId) this.nextUserId = user.ID + 1;
+	}
+
+	unit(code: string): Unit | undefined {
+		return this.units.get(code.toUpperCase());
+	}
+
+	usernameTaken(username: string): boolean {
+		const wanted = username.toLowerCase();
+		for (const user of this.users.values()) if (user.Username.toLowerCase() === wanted) return true;
+		return false;
+	}
+
+	usersInOrganisation(organisationId: number): SandboxUser[] {
+		return [...this.users.values()].filter((user) => user.OrganisationID === organisationId);
+	}
+
+	/** Learning aims a learner holds for a standard. */
+	aimsFor(learnerId: number, standardId?: number): SandboxLearningAim[] {
+		return [...this.learningAims.values()].filter(
+			(aim) => aim.UserID === learnerId && (standardId === undefined || aim.StandardID === standardId),
+		);
+	}
+
+	addLearningAim(aim: Omit<SandboxLearningAim, 'ID'>): SandboxLearningAim {
+		const stored: SandboxLearningAim = { ID: this.nextLearningAimId++, ...aim };
+		this.learningAims.set(stored.ID, stored);
+		return stored;
+	}
+}

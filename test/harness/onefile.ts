@@ -1,0 +1,57 @@
+/**
+ * A OneFile sandbox and an engine whose credential points at it, for one test file:
+ *
+ *   const onefile = useOneFile();
+ *   test('…', async () => { const result = await onefile.engine.run({ parameters }); onefile.sandbox.requests(); });
+ *
+ * Each test gets a reset sandbox (same seed, empty log, no faults) and a fresh credential store.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { startOneFileSandbox, type OneFileSandbox, type SandboxOptions } from '../../sandbox/onefile';
+import { Engine } from './engine';
+
+export interface OneFileFixture {
+	sandbox: OneFileSandbox;
+	engine: Engine;
+	/** A new engine (new credential store) against the same sandbox. */
+	newEngine(credential?: Record<string, unknown>): Engine;
+}
+
+export function useOneFile(options: SandboxOptions = {}): OneFileFixture {
+	const fixture = {} as OneFileFixture;
+	beforeAll(async () => {
+		fixture.sandbox = await startOneFileSandbox(options);
+		fixture.newEngine = (credential = {}) =>
+			new Engine({ oneFileApi: { environment: 'custom', baseUrl: fixture.sandbox.url, customerToken: fixture.sandbox.customerToken, ...credential } });
+	});
+	beforeEach(() => {
+		fixture.sandbox.reset();
+		fixture.sandbox.configure(startSettings(options));
+		fixture.engine = fixture.newEngine();
+	});
+	afterAll(async () => {
+		await fixture.sandbox?.close();
+	});
+	return fixture;
+}
+
+/** The file's own settings again: a test's configure() must not leak into the next test. */
+function startSettings(options: SandboxOptions): Parameters<OneFileSandbox['configure']>[0] {
+	const noFaults = Object.fromEntries(['latencyMs', 'jitterMs', 'rateLimit', 'transientErrorRate', 'resetRate', 'ambiguousCreateRate', 'slowRate', 'slowMs', 'script'].map((k) => [k, null]));
+	return {
+		faults: { ...noFaults, ...options.faults } as SandboxOptions['faults'],
+		auth: { ttlSeconds: 86400, maxUses: 0, expiredStatus: 401, badCustomerTokenStatus: 401, quoteToken: false, ...options.auth },
+		contract: { strict: true, assignPathId: 'assignee', traineeAssessorAssignable: true, ...options.contract },
+	};
+}
+
+/** A resource locator value given "By ID", as a sheet column or an expression would. */
+export function byId(value: string | number): INodeParameters[string] {
+	return { __rl: true, mode: 'id', value: String(value) };
+}
+
+/** API calls in the sandbox log, as "METHOD /Path status". */
+export function calls(sandbox: OneFileSandbox): string[] {
+	return sandbox.requests().map((r) => `${r.method} ${r.path} ${r.status ?? 'dropped'}`);
+}

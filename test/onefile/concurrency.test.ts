@@ -1,0 +1,83 @@
+/**
+ * "Requests in Parallel": up to K requests in flight, output in input order and paired, one
+ * sign-in for the run, shared renewal and a shared pause on 429.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { SEED } from '../../sandbox/onefile';
+import { startCountingProxy, type CountingProxy } from '../harness/counting-proxy';
+import { Engine } from '../harness/engine';
+import { useOneFile } from '../harness/onefile';
+
+const onefile = useOneFile();
+let proxy: CountingProxy;
+let engine: Engine;
+
+beforeAll(async () => {
+	proxy = await startCountingProxy(onefile.sandbox.url);
+});
+afterAll(async () => {
+	await proxy.close();
+});
+beforeEach(() => {
+	proxy.resetCounts();
+	engine = new Engine({ oneFileApi: { environment: 'custom', baseUrl: proxy.url, customerToken: onefile.sandbox.customerToken } });
+});
+
+const ids = Array.from({ length: 40 }, (_, i) => SEED.generatedLearners.firstId + i);
+const getEach = (concurrency: number): INodeParameters => ({
+	resource: 'user',
+	operation: 'get',
+	userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+	options: { concurrency },
+});
+
+test.each([1, 4, 8])('K = %i: at most K in flight, every item in order and paired, one sign-in', async (k) => {
+	onefile.sandbox.configure({ faults: { latencyMs: 40 } });
+	const result = await engine.run({ parameters: getEach(k), items: ids.map((id) => ({ id })) });
+	expect(result.status).toBe('success');
+	expect(result.json.map((u) => u.ID)).toEqual(ids);
+	expect(result.items.map((i) => i.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
+	expect(proxy.maxInFlight()).toBe(k);
+	expect(onefile.sandbox.counters().authCalls).toBe(1);
+});
+
+test('429 with Retry-After: every item waits as asked and still succeeds', async () => {
+	onefile.sandbox.configure({ faults: { rateLimit: { limit: 10, windowMs: 1000, retryAfterSeconds: 1 } } });
+	const result = await engine.run({ parameters: getEach(8), items: ids.map((id) => ({ id })) });
+	expect(result.status).toBe('success');
+	expect(result.json.map((u) => u.ID)).toEqual(ids);
+	const limited = onefile.sandbox.requests().filter((r) => r.status === 429).length;
+	expect(limited).toBeGreaterThan(0);
+	// The pause is shared: far fewer 429s than items would cause if each kept hammering.
+	expect(limited).toBeLessThan(ids.length);
+});
+
+test('without Continue On Fail, the first failing item in order stops the run', async () => {
+	const items = ids.slice(0, 12).map((id) => ({ id }));
+	items[5] = { id: 1 };
+	items[9] = { id: 2 };
+	const result = await engine.run({ parameters: getEach(4), items });
+	expect(result.status).toBe('error');
+	expect(result.error?.context.itemIndex).toBe(5);
+});
+
+test('with Continue On Fail, failures stay in their place', async () => {
+	const items = ids.slice(0, 12).map((id) => ({ id }));
+	items[5] = { id: 1 };
+	const result = await engine.run({ parameters: getEach(4), items, continueOnFail: true });
+	expect(result.json).toHaveLength(12);
+	expect(result.json[5].error).toMatch(/could not find that record/);
+	expect(result.json.filter((_, i) => i !== 5).map((u) => u.ID)).toEqual(items.filter((_, i) => i !== 5).map((i) => i.id));
+	expect(result.items.map((i) => i.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+});
+
+test('sessions expiring mid-run with 8 in flight: nothing lost, one sign-in per expiry', async () => {
+	onefile.sandbox.configure({ faults: { latencyMs: 20 }, auth: { maxUses: 15 } });
+	const result = await engine.run({ parameters: getEach(8), items: ids.map((id) => ({ id })) });
+	expect(result.json.map((u) => u.ID)).toEqual(ids);
+	const expiries = onefile.sandbox.requests().filter((r) => r.status === 401).length;
+	expect(expiries).toBeGreaterThan(0);
+	// Items in flight when a session dies see 401 together and share one sign-in.
+	expect(onefile.sandbox.counters().authCalls).toBeLessThanOrEqual(1 + Math.ceil(ids.length / 15) + 1);
+});
