@@ -39,7 +39,20 @@ const FAULTS = {
 	rateLimit: { limit: 60, windowMs: 400, retryAfterSeconds: 1 },
 };
 
-const summaries: IDataObject[] = [];
+interface ModeSummary {
+	mode: number;
+	itemsIn: number;
+	itemsOut: number;
+	created: number;
+	updatedOnRerun: number;
+	failed: number;
+	duplicates: number;
+	invalidRequests: number;
+	authCalls: number;
+	faultsInjected: Record<string, number>;
+}
+
+const summaries: ModeSummary[] = [];
 
 describe.each([401, 403] as const)('soak, expired sessions answered %i', (expiredStatus) => {
 	const onefile = useOneFile({ seed: expiredStatus, auth: { expiredStatus } });
@@ -98,7 +111,8 @@ describe.each([401, 403] as const)('soak, expired sessions answered %i', (expire
 
 afterAll(() => {
 	if (summaries.length === 0) return;
-	const total = { ...summaries.reduce((acc, s) => ({ itemsIn: acc.itemsIn + Number(s.itemsIn), itemsOut: acc.itemsOut + Number(s.itemsOut), duplicates: acc.duplicates + Number(s.duplicates), invalidRequests: acc.invalidRequests + Number(s.invalidRequests), failed: acc.failed + Number(s.failed) }), { itemsIn: 0, itemsOut: 0, duplicates: 0, invalidRequests: 0, failed: 0 }), leaks: leakScan.leaks.length, runsScannedForSecrets: leakScan.runs };
+	const sum = (key: 'itemsIn' | 'itemsOut' | 'failed' | 'duplicates' | 'invalidRequests') => summaries.reduce((total, mode) => total + mode[key], 0);
+	const total = { itemsIn: sum('itemsIn'), itemsOut: sum('itemsOut'), failed: sum('failed'), duplicates: sum('duplicates'), invalidRequests: sum('invalidRequests'), leaks: leakScan.leaks.length, runsScannedForSecrets: leakScan.runs };
 	const dir = join(__dirname, '../../test-results');
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(join(dir, 'soak-summary.json'), JSON.stringify({ total, modes: summaries }, null, 2));
