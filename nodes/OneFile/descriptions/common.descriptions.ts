@@ -19,6 +19,11 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
+/** The "Filters" collection of a Get Many. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
 export const MAX_CONCURRENCY = 16;
 
 /**

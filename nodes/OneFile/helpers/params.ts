@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { describeProblems, type Problem } from './userBody';
+import { normaliseId } from './values';
 
 /** A parameter's value; resource locators give their ID, whichever mode the user chose. */
 export function readParam(this: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown = ''): unknown {
@@ -23,4 +24,16 @@ export function throwIfProblems(this: IExecuteFunctions, subject: string, itemIn
 /** Output items paired with the input item they came from. */
 export function toItems(this: IExecuteFunctions, json: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[] {
 	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), { itemData: { item: itemIndex } });
+}
+
+/** A whole-number OneFile ID from a parameter, or an item error naming the field. */
+export function readId(this: IExecuteFunctions, param: string, label: string, itemIndex: number, subject: string): number {
+	const id = normaliseId(readParam.call(this, param, itemIndex));
+	if (!id.ok) throwIfProblems.call(this, subject, itemIndex, [{ field: label, problem: id.problem, fix: id.fix }]);
+	return (id as { value: number }).value;
+}
+
+/** "Return All" / "Limit": the row limit, or undefined for all. */
+export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	return this.getNodeParameter('returnAll', itemIndex) === true ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common.descriptions';
+import { filtersCollection, returnAllOrLimit } from '../../descriptions/common.descriptions';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { readCollection, readParam, throwIfProblems, toItems } from '../../helpers/params';
-import { isBlank, normaliseId } from '../../helpers/values';
+import { readCollection, readId, readLimit, readParam, toItems } from '../../helpers/params';
+import { isBlank } from '../../helpers/values';
 import { oneFileSearchAll } from '../../transport/paging';
 
 /** A text filter OneFile's search takes, e.g. a classroom's Name. */
@@ -40,36 +40,21 @@ export function listOperation(spec: ListSpec): ListOperation {
 		locatorProperty({ name: 'organisationId', displayName: 'Organisation', locator: 'organisation', description: `The organisation whose ${spec.plural} to list` }),
 		...(spec.fields ?? []).map((f) => f.property),
 		...returnAllOrLimit,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: spec.filters.map((f) => ({ displayName: f.displayName, name: f.name, type: 'string', default: '', description: f.description })),
-		},
+		filtersCollection(spec.filters.map((f) => ({ displayName: f.displayName, name: f.name, type: 'string', default: '', description: f.description }))),
 	];
 	const description = updateDisplayOptions({ show: { resource: [spec.resource], operation: ['getAll'] } }, properties);
 
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 		const subject = `Cannot list ${spec.plural}`;
-		const organisation = normaliseId(readParam.call(this, 'organisationId', itemIndex));
-		if (!organisation.ok) throwIfProblems.call(this, subject, itemIndex, [{ field: 'Organisation', problem: organisation.problem, fix: organisation.fix }]);
-		const body: IDataObject = { OrganisationID: (organisation as { value: number }).value };
+		const body: IDataObject = { OrganisationID: readId.call(this, 'organisationId', 'Organisation', itemIndex, subject) };
 		for (const { property, apiName } of spec.fields ?? []) {
-			const raw = readParam.call(this, property.name, itemIndex);
-			if (isBlank(raw)) continue;
-			const id = normaliseId(raw);
-			if (!id.ok) throwIfProblems.call(this, subject, itemIndex, [{ field: property.displayName, problem: id.problem, fix: id.fix }]);
-			body[apiName] = (id as { value: number }).value;
+			if (!isBlank(readParam.call(this, property.name, itemIndex))) body[apiName] = readId.call(this, property.name, property.displayName, itemIndex, subject);
 		}
 		const filters = readCollection.call(this, 'filters', itemIndex);
 		for (const filter of spec.filters) {
 			if (!isBlank(filters[filter.name])) body[filter.apiName] = String(filters[filter.name]).trim();
 		}
-		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-		const rows = await oneFileSearchAll.call(this, spec.endpoint, body, { itemIndex, limit, action: `list ${spec.plural}` });
+		const rows = await oneFileSearchAll.call(this, spec.endpoint, body, { itemIndex, limit: readLimit.call(this, itemIndex), action: `list ${spec.plural}` });
 		return toItems.call(this, rows, itemIndex);
 	}
 

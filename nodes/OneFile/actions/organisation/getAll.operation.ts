@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { returnAllOrLimit } from '../../descriptions/common.descriptions';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { readCollection, throwIfProblems, toItems } from '../../helpers/params';
+import { readCollection, readLimit, throwIfProblems, toItems } from '../../helpers/params';
 import { isBlank, normaliseId } from '../../helpers/values';
 import { discoverCustomerId } from '../../transport/customer';
 import { oneFileSearchAll } from '../../transport/paging';
@@ -25,8 +25,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (!id.ok) throwIfProblems.call(this, 'Cannot list organisations', itemIndex, [{ field: 'Customer ID', problem: id.problem, fix: id.fix }]);
 		customerId = (id as { value: number }).value;
 	}
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	const organisations = await oneFileSearchAll.call(this, '/Organisation/Search', { CustomerID: customerId }, { itemIndex, limit, action: 'list organisations' });
+	const organisations = await oneFileSearchAll.call(this, '/Organisation/Search', { CustomerID: customerId }, { itemIndex, limit: readLimit.call(this, itemIndex), action: 'list organisations' });
 	return toItems.call(this, organisations, itemIndex);
 }

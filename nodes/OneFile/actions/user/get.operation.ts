@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { readParam, throwIfProblems, toItems } from '../../helpers/params';
-import { normaliseId } from '../../helpers/values';
+import { readId, toItems } from '../../helpers/params';
 import { oneFileApiRequest } from '../../transport';
 
 export const properties: INodeProperties[] = [
@@ -24,15 +23,8 @@ const displayOptions = { show: { resource: ['user'], operation: ['get'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** Reads the user ID parameter as a whole number, or stops the item with the fix. */
-export function readUserId(this: IExecuteFunctions, param: string, label: string, itemIndex: number, subject: string): number {
-	const id = normaliseId(readParam.call(this, param, itemIndex));
-	if (!id.ok) throwIfProblems.call(this, subject, itemIndex, [{ field: label, problem: id.problem, fix: id.fix }]);
-	return (id as { value: number }).value;
-}
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const userId = readUserId.call(this, 'userId', 'User', itemIndex, 'Cannot get the user');
+	const userId = readId.call(this, 'userId', 'User', itemIndex, 'Cannot get the user');
 	const { body } = await oneFileApiRequest.call(this, {
 		method: 'GET',
 		endpoint: `/User/${userId}`,

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common.descriptions';
+import { filtersCollection, returnAllOrLimit } from '../../descriptions/common.descriptions';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { ALL_ROLES, ROLES, isRole } from '../../descriptions/roles';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { readCollection, readParam, throwIfProblems, toItems } from '../../helpers/params';
+import { readCollection, readLimit, readParam, throwIfProblems, toItems } from '../../helpers/params';
 import type { Problem } from '../../helpers/userBody';
 import { isBlank, normaliseId, normaliseValue } from '../../helpers/values';
 import { oneFileSearchAll } from '../../transport/paging';
@@ -12,13 +12,7 @@ import { oneFileSearchAll } from '../../transport/paging';
 export const properties: INodeProperties[] = [
 	locatorProperty({ name: 'organisationId', displayName: 'Organisation', locator: 'organisation', description: 'The organisation whose users to list' }),
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
+	filtersCollection([
 			{ displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'e.g. amira.khan@example.com' },
 			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
@@ -31,8 +25,7 @@ export const properties: INodeProperties[] = [
 				options: ALL_ROLES.map((role) => ({ name: ROLES[role].name, value: role })),
 				default: 'learner',
 			},
-		],
-	},
+	]),
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['getAll'] } };
@@ -62,8 +55,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		else problems.push({ field: 'Modified Since', problem: since.problem, fix: since.fix });
 	}
 	throwIfProblems.call(this, 'Cannot list users', itemIndex, problems);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	const rows = await oneFileSearchAll.call(this, '/User/Search', body, { itemIndex, limit, action: 'list users' });
+	const rows = await oneFileSearchAll.call(this, '/User/Search', body, { itemIndex, limit: readLimit.call(this, itemIndex), action: 'list users' });
 	return toItems.call(this, rows, itemIndex);
 }

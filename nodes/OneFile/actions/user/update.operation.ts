@@ -3,10 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { updateFieldsProperty } from '../../descriptions/userFields';
 import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { readCollection, throwIfProblems, toItems } from '../../helpers/params';
+import { readCollection, readId, throwIfProblems, toItems } from '../../helpers/params';
 import { updateUserBody } from '../../helpers/userBody';
 import { oneFileApiRequest } from '../../transport';
-import { readUserId } from './get.operation';
 
 export const properties: INodeProperties[] = [
 	locatorProperty({ name: 'userId', displayName: 'User', locator: 'user', description: 'The OneFile user to change' }),
@@ -19,7 +18,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const subject = 'Cannot update the user';
-	const userId = readUserId.call(this, 'userId', 'User', itemIndex, subject);
+	const userId = readId.call(this, 'userId', 'User', itemIndex, subject);
 	const { body, problems } = updateUserBody(readCollection.call(this, 'updateFields', itemIndex));
 	if (problems.length === 0 && Object.keys(body).length === 0) {
 		problems.push({ field: 'Update Fields', problem: 'has nothing to change', fix: 'Add at least one field under Update Fields, with a value' });
