@@ -106,7 +106,7 @@ describe.each([401, 403] as const)('soak, expired sessions answered %i', (expire
 			authCalls: counters.authCalls,
 			faultsInjected: faults,
 		});
-	});
+	}, 60_000 + ITEMS * 150);
 });
 
 afterAll(() => {
