@@ -1,0 +1,150 @@
+/**
+ * One isolated n8n instance on top of a runtime: its own user folder, HOME, encryption key and
+ * ports, the packed package installed as a community package, and the CLI commands the suite and
+ * `npm start` use. Recipes and traps: shared/reference/n8n-e2e-lab.md §3.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { ROOT, run, runtimeEnv } from './runtime.mjs';
+
+export const PACKAGE_NAME = 'n8n-nodes-onefile';
+
+/** Packs the built package (what npm would publish) into `folder`; returns the tarball path. */
+export async function packPackage(folder) {
+	const out = await run('npm', ['pack', '--silent', '--pack-destination', folder], { cwd: ROOT });
+	return join(folder, out.trim().split('\n').pop());
+}
+
+export function createInstance(runtime, { folder = mkdtempSync(join(tmpdir(), 'onefile-n8n-')), port = 5678, brokerPort = 5679 } = {}) {
+	const userFolder = join(folder, 'state');
+	const files = join(folder, 'files');
+	mkdirSync(join(folder, 'home'), { recursive: true });
+	mkdirSync(files, { recursive: true });
+	const env = runtimeEnv(runtime, {
+		N8N_USER_FOLDER: userFolder,
+		// n8n's task-runner child writes $HOME/.n8n/config whatever N8N_USER_FOLDER says.
+		HOME: join(folder, 'home'),
+		N8N_ENCRYPTION_KEY: 'onefile-e2e-only-not-a-secret',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		// At "warn", `execute --rawOutput` prints no result at all.
+		N8N_LOG_LEVEL: 'info',
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_RESTRICT_FILE_ACCESS_TO: files,
+		DB_TYPE: 'sqlite',
+	});
+	const cli = (args, options = {}) => run(runtime.n8n, args, { env, cwd: folder, ...options });
+
+	return {
+		folder,
+		userFolder,
+		files,
+		env,
+		port,
+		url: `http://127.0.0.1:${port}`,
+		cli,
+
+		/** The tarball unpacked where n8n's community-node installer puts packages. */
+		async installPackage(tarball) {
+			const target = join(userFolder, '.n8n/nodes/node_modules', PACKAGE_NAME);
+			mkdirSync(target, { recursive: true });
+			await run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+			return target;
+		},
+
+		async importCredentials(credentials) {
+			const file = join(folder, 'credentials.json');
+			writeFileSync(file, JSON.stringify(credentials, null, 2));
+			await cli(['import:credentials', `--input=${file}`]);
+		},
+
+		async importWorkflow(workflow) {
+			const file = join(folder, `workflow-${workflow.id}.json`);
+			writeFileSync(file, JSON.stringify(workflow, null, 2));
+			await cli(['import:workflow', `--input=${file}`]);
+		},
+
+		/** Runs a workflow headless; returns n8n's IRun (stdout carries notices before the JSON). */
+		async execute(workflowId) {
+			let output;
+			try {
+				output = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], { quiet: true });
+			} catch (error) {
+				output = String(error.message);
+			}
+			const start = output.search(/^\{/m);
+			if (start < 0) throw new Error(`n8n printed no execution result:\n${output.slice(-2000)}`);
+			return JSON.parse(output.slice(start));
+		},
+
+		/** `n8n start` in the background; resolves once the REST API answers (/healthz comes up earlier). */
+		async start(logFile) {
+			// Its own process group, so stopping it also stops the task runner it starts.
+			const child = spawn(runtime.n8n, ['start'], { env, cwd: folder, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+			const { createWriteStream } = await import('node:fs');
+			const log = createWriteStream(logFile, { flags: 'a' });
+			child.stdout.pipe(log);
+			child.stderr.pipe(log);
+			for (let i = 0; i < 240; i++) {
+				if (child.exitCode !== null) throw new Error(`n8n exited early; see ${logFile}`);
+				try {
+					const answer = await fetch(`http://127.0.0.1:${port}/rest/settings`);
+					if (answer.ok) return child;
+				} catch {
+					// not up yet
+				}
+				await new Promise((r) => setTimeout(r, 500));
+			}
+			await stopProcess(child);
+			throw new Error(`n8n did not come up within 120 s; see ${logFile}`);
+		},
+	};
+}
+
+/** Starts the compiled OneFile sandbox CLI on a free port; resolves to { url, origin, child }. */
+export async function startSandbox(folder, extraArgs = []) {
+	const urlFile = join(folder, `sandbox-${Date.now()}.url`);
+	const child = spawn(process.execPath, [join(ROOT, 'build/sandbox/onefile/cli.js'), '--port', '0', '--url-file', urlFile, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	const { existsSync, readFileSync } = await import('node:fs');
+	for (let i = 0; i < 100; i++) {
+		const text = existsSync(urlFile) ? readFileSync(urlFile, 'utf8') : '';
+		const url = /^URL=(.+)$/m.exec(text)?.[1];
+		if (url) return { url, origin: new URL(url).origin, child };
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	await stopProcess(child);
+	throw new Error('the OneFile sandbox did not start');
+}
+
+/**
+ * Stops a child started in its own process group: SIGTERM to the group, then SIGKILL if it is
+ * still there after `graceMs` (n8n finishes running executions first, and ignores SIGTERM while
+ * it is still starting).
+ */
+export async function stopProcess(child, graceMs = 15_000) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	const signal = (name) => {
+		try {
+			process.kill(-child.pid, name);
+		} catch {
+			// already gone
+		}
+	};
+	signal('SIGTERM');
+	const timer = new Promise((resolve) => setTimeout(() => resolve('timeout'), graceMs));
+	if ((await Promise.race([exited, timer])) === 'timeout') {
+		signal('SIGKILL');
+		await exited;
+	}
+}

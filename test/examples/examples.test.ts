@@ -1,0 +1,74 @@
+/**
+ * Every example workflow is valid as n8n reads it: nodes connected by name, base node types of
+ * versions n8n 2.8.4 ships, OneFile nodes whose parameters the node's own description accepts
+ * (n8n's NodeHelpers: no issues, nothing it would drop), credentials of the right type.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { NodeHelpers, type INode, type INodeParameters } from 'n8n-workflow';
+
+import { OneFile } from '../../nodes/OneFile/OneFile.node';
+
+const folder = join(__dirname, '../../examples');
+const files = readdirSync(folder).filter((f) => f.endsWith('.json'));
+const description = new OneFile().description;
+
+/** n8n-nodes-base types and versions the examples use, as n8n 2.8.4 ships them (checked in its dist). */
+const BASE_NODES: Record<string, number[]> = {
+	'n8n-nodes-base.manualTrigger': [1],
+	'n8n-nodes-base.readWriteFile': [1, 1.1],
+	'n8n-nodes-base.extractFromFile': [1, 1.1],
+	'n8n-nodes-base.convertToFile': [1, 1.1],
+	'n8n-nodes-base.set': [3.4],
+	'n8n-nodes-base.webhook': [1, 1.1, 2, 2.1],
+	'n8n-nodes-base.googleSheets': [4.5, 4.6, 4.7],
+	'n8n-nodes-base.googleSheetsTrigger': [1],
+};
+
+interface Workflow {
+	id: string;
+	name: string;
+	nodes: INode[];
+	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+}
+
+test('there are examples to check', () => {
+	expect(files.length).toBeGreaterThanOrEqual(3);
+});
+
+describe.each(files)('%s', (file) => {
+	const workflow = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Workflow;
+
+	test('has an id, a name and connections between existing nodes', () => {
+		expect(workflow.id).toMatch(/^[A-Za-z0-9]{16}$/);
+		expect(workflow.name).toMatch(/^OneFile: /);
+		const names = new Set(workflow.nodes.map((n) => n.name));
+		expect(names.size).toBe(workflow.nodes.length);
+		for (const [from, outputs] of Object.entries(workflow.connections)) {
+			expect(names.has(from)).toBe(true);
+			for (const target of outputs.main.flat()) expect(names.has(target.node)).toBe(true);
+		}
+	});
+
+	test('uses node types and versions n8n ships, or this package’s', () => {
+		for (const node of workflow.nodes) {
+			if (node.type.startsWith('n8n-nodes-onefile.')) {
+				expect(node.type).toBe('n8n-nodes-onefile.oneFile');
+				expect(node.typeVersion).toBe(1);
+			} else {
+				expect(`${node.type}@${node.typeVersion}`).toBe(`${node.type}@${BASE_NODES[node.type]?.find((v) => v === node.typeVersion) ?? 'not shipped'}`);
+			}
+		}
+	});
+
+	test('OneFile nodes: parameters the node accepts, with its credential', () => {
+		for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-onefile.oneFile')) {
+			const issues = NodeHelpers.getNodeParametersIssues(description.properties, node, description);
+			expect({ node: node.name, issues }).toEqual({ node: node.name, issues: null });
+			const kept = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description) as INodeParameters;
+			expect({ node: node.name, dropped: Object.keys(node.parameters).filter((k) => !(k in kept)) }).toEqual({ node: node.name, dropped: [] });
+			expect(Object.keys(node.credentials ?? {})).toEqual(['oneFileApi']);
+		}
+	});
+});
