@@ -34,7 +34,7 @@ describe('npm pack', () => {
 	});
 
 	test('holds both icon variants and the codex file of each node', () => {
-		expect(files).toEqual(expect.arrayContaining(['dist/icons/onefile.svg', 'dist/icons/onefile.dark.svg']));
+		expect(files).toEqual(expect.arrayContaining(['dist/icons/onefile.svg', 'dist/icons/onefile.dark.svg', 'dist/icons/bksb.svg', 'dist/icons/bksb.dark.svg']));
 		for (const node of pkg.n8n.nodes) expect(files).toContain(node.replace(/\.js$/, '.json'));
 	});
 
@@ -59,14 +59,15 @@ describe("n8n's own package loader", () => {
 		const loader = new PackageDirectoryLoader(root);
 		await loader.loadAll();
 		expect(loader.packageName).toBe('n8n-nodes-onefile');
-		expect(Object.keys(loader.known.nodes)).toEqual(['oneFile']);
-		expect(Object.keys(loader.known.credentials)).toEqual(['oneFileApi']);
+		expect(Object.keys(loader.known.nodes).sort()).toEqual(['bksb', 'oneFile']);
+		expect(Object.keys(loader.known.credentials).sort()).toEqual(['bksbApi', 'oneFileApi']);
 		const node = loader.types.nodes.find((n) => n.name === 'oneFile');
 		expect(node?.displayName).toBe('OneFile');
 		// the loader rewrites file: icons into URLs pointing at the files it found
 		expect(node?.iconUrl).toEqual({ light: 'icons/n8n-nodes-onefile/dist/icons/onefile.svg', dark: 'icons/n8n-nodes-onefile/dist/icons/onefile.dark.svg' });
 		const credential = loader.types.credentials.find((c) => c.name === 'oneFileApi');
 		expect(credential?.iconUrl).toEqual({ light: 'icons/n8n-nodes-onefile/dist/icons/onefile.svg', dark: 'icons/n8n-nodes-onefile/dist/icons/onefile.dark.svg' });
+		expect(loader.types.nodes.find((n) => n.name === 'bksb')?.iconUrl).toEqual({ light: 'icons/n8n-nodes-onefile/dist/icons/bksb.svg', dark: 'icons/n8n-nodes-onefile/dist/icons/bksb.dark.svg' });
 	});
 });
 

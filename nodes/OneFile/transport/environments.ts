@@ -1,3 +1,6 @@
+import { checkServiceUrl } from '../../shared/serviceUrl';
+
+
 /**
  * OneFile's API servers (onefile-api.md §1). A customer token is issued per server by OneFile
  * Support, so the environment is part of the credential, not of the node.
@@ -9,12 +12,6 @@ export const ONEFILE_ENVIRONMENTS = {
 } as const;
 
 export type OneFileEnvironment = keyof typeof ONEFILE_ENVIRONMENTS | 'custom';
-
-/** Hosts where plain http is acceptable without opting in: this machine only. */
-const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
-
-/** A credential setting that cannot work; the message says how to fix it. */
-export class CredentialSettingError extends Error {}
 
 export interface OneFileConnection {
 	environment?: unknown;
@@ -41,30 +38,12 @@ export function resolveBaseUrl(connection: OneFileConnection): string {
 	if (environment in ONEFILE_ENVIRONMENTS) {
 		return ONEFILE_ENVIRONMENTS[environment as keyof typeof ONEFILE_ENVIRONMENTS].baseUrl;
 	}
-	const raw = String(connection.baseUrl ?? '').trim();
-	const url = parseUrl(raw);
-	if (!url) {
-		throw new CredentialSettingError(
-			`The OneFile credential's Base URL "${raw}" is not a valid URL. Enter the full address, e.g. https://wsapi2.onefile.co.uk/api/v2.1`,
-		);
-	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new CredentialSettingError(`The OneFile credential's Base URL must start with https:// (it starts with ${url.protocol}//)`);
-	}
-	if (url.protocol === 'http:' && !LOOPBACK_HOST.test(url.hostname) && connection.allowInsecureHttp !== true) {
-		throw new CredentialSettingError(
-			`The OneFile credential's Base URL uses plain http to ${url.hostname}, which would send the customer token unencrypted. Use https://, or turn on "Allow Plain HTTP" in the credential if this is a trusted test server`,
-		);
-	}
-	return raw.replace(/\/+$/, '');
-}
-
-function parseUrl(raw: string): URL | undefined {
-	try {
-		return new URL(raw);
-	} catch {
-		return undefined;
-	}
+	return checkServiceUrl(String(connection.baseUrl ?? ''), {
+		field: "The OneFile credential's Base URL",
+		example: 'https://wsapi2.onefile.co.uk/api/v2.1',
+		secret: 'the customer token',
+		allowInsecureHttp: connection.allowInsecureHttp,
+	});
 }
 
 /**
