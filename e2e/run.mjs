@@ -12,7 +12,7 @@ import { join } from 'node:path';
 
 import { createInstance, packPackage, startSandbox, stopProcess } from './lib/n8n.mjs';
 import { ensureRuntime, NEWEST, ROOT, run, step } from './lib/runtime.mjs';
-import { exampleWorkflow, sandboxCredential, SANDBOX_CREDENTIAL_ID } from './lib/examples.mjs';
+import { bksbCredential, exampleWorkflow, sandboxCredential, SANDBOX_CREDENTIAL_ID } from './lib/examples.mjs';
 
 const args = process.argv.slice(2);
 const wanted = args[args.indexOf('--n8n') + 1] ?? '2.8.4';
@@ -34,6 +34,7 @@ async function suite(version) {
 	const runtime = await ensureRuntime(version);
 	const work = mkdtempSync(join(tmpdir(), `onefile-e2e-${version}-`));
 	const sandbox = await startSandbox(work);
+	const bksb = await startSandbox(work, [], 'bksb');
 	try {
 		const tarball = await packPackage(work);
 		const n8n = createInstance(runtime, { folder: work, port: 5690 + versions.indexOf(version), brokerPort: 5790 + versions.indexOf(version) });
@@ -44,7 +45,7 @@ async function suite(version) {
 		check(`[n8n ${version}] the installed package holds its n8n block's files, both icons and the codex`, missing.length === 0, missing.join(', '));
 
 		step(`n8n ${version}: importing the credential and example 1`);
-		await n8n.importCredentials([sandboxCredential(sandbox.url)]);
+		await n8n.importCredentials([sandboxCredential(sandbox.url), bksbCredential(bksb.url)]);
 		copyFileSync(join(ROOT, 'examples/data/new-starters.csv'), join(n8n.files, 'new-starters.csv'));
 		const workflow = exampleWorkflow('new-starters-csv.json', n8n.files);
 		await n8n.importWorkflow(workflow);
@@ -85,10 +86,18 @@ async function suite(version) {
 		check(`[n8n ${version}] no duplicates`, after.duplicates.byEmail === 0 && after.duplicates.byMisid === 0, JSON.stringify(after.duplicates));
 		check(`[n8n ${version}] the session token was kept in n8n's credential store: no sign-in on the rerun`, after.authCalls === 1, `${after.authCalls} sign-ins`);
 
+		step(`n8n ${version}: running example 4 (a learner in OneFile and bksb)`);
+		const both = exampleWorkflow('learner-onefile-and-bksb.json', n8n.files);
+		await n8n.importWorkflow(both);
+		const fourth = await n8n.execute(both.id);
+		const summary = fourth.data?.resultData?.runData?.Summary?.[0]?.data?.main?.[0]?.[0]?.json ?? {};
+		check(`[n8n ${version}] example 4: the learner exists in OneFile and in bksb, with an assessment link`, fourth.status === 'success' && typeof summary.onefile_id === 'number' && typeof summary.bksb_user_id === 'number' && /^https:/.test(String(summary.english_assessment_link)), JSON.stringify(fourth.data?.resultData?.error?.message ?? summary));
+
 		const exported = await n8n.cli(['export:credentials', `--id=${SANDBOX_CREDENTIAL_ID}`, '--decrypted', `--output=${join(work, 'exported.json')}`]).then(() => readFileSync(join(work, 'exported.json'), 'utf8'), () => '');
 		check(`[n8n ${version}] n8n stored the session token in the credential`, /"sessionToken":\s*"[A-Za-z0-9+/=]{100,}"/.test(exported), 'no session token stored');
 	} finally {
 		await stopProcess(sandbox.child);
+		await stopProcess(bksb.child);
 		if (!process.env.KEEP_E2E) rmSync(work, { recursive: true, force: true });
 	}
 }

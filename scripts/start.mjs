@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-import { exampleWorkflow, sandboxCredential } from '../e2e/lib/examples.mjs';
+import { bksbCredential, exampleWorkflow, sandboxCredential } from '../e2e/lib/examples.mjs';
 import { createInstance, packPackage, startSandbox, stopProcess } from '../e2e/lib/n8n.mjs';
 import { CACHE, ensureRuntime, ROOT, run, step } from '../e2e/lib/runtime.mjs';
 
@@ -51,16 +51,18 @@ try {
 
 	const folder = join(CACHE, 'demo');
 	mkdirSync(folder, { recursive: true });
-	step('starting the OneFile sandbox');
+	step('starting the OneFile and bksb sandboxes');
 	const sandbox = await startSandbox(folder);
 	children.push(sandbox.child);
+	const bksb = await startSandbox(folder, [], 'bksb');
+	children.push(bksb.child);
 
 	const port = await freePort(5678);
 	const n8n = createInstance(runtime, { folder, port, brokerPort: await freePort(port + 1) });
 	step('installing this package into n8n as a community package');
 	await n8n.installPackage(await packPackage(folder));
 	step('importing the sandbox credential and the example workflows');
-	await n8n.importCredentials([sandboxCredential(sandbox.url)]);
+	await n8n.importCredentials([sandboxCredential(sandbox.url), bksbCredential(bksb.url)]);
 	copyFileSync(join(ROOT, 'examples/data/new-starters.csv'), join(n8n.files, 'new-starters.csv'));
 	const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.json'));
 	for (const file of examples) await n8n.importWorkflow(exampleWorkflow(file, n8n.files));
@@ -78,7 +80,8 @@ Ready.
   Log in as   ${OWNER.email} / ${OWNER.password}
   Try         the workflow "OneFile: new starters from a spreadsheet (CSV)" → Execute workflow.
               It reads ${join(n8n.files, 'new-starters.csv')} and writes new-starters-results.csv beside it.
-  Credential  "OneFile (sandbox)" points at the local OneFile sandbox ${sandbox.url}
+  Credentials "OneFile (sandbox)" → ${sandbox.url}
+              "bksb (sandbox)" → ${bksb.url}
   Sandbox log ${sandbox.origin}/__sandbox/requests
   Stop        Ctrl-C
 `);

@@ -82,9 +82,20 @@ export function createInstance(runtime, { folder = mkdtempSync(join(tmpdir(), 'o
 			} catch (error) {
 				output = String(error.message);
 			}
-			const start = output.search(/^\{/m);
-			if (start < 0) throw new Error(`n8n printed no execution result:\n${output.slice(-2000)}`);
-			return JSON.parse(output.slice(start));
+			// Notices come before the JSON and log lines may follow it: take the block from the first
+			// line that opens an object to the first top-level closing line that parses.
+			const lines = output.split('\n');
+			const first = lines.findIndex((line) => line.startsWith('{'));
+			if (first < 0) throw new Error(`n8n printed no execution result:\n${output.slice(-2000)}`);
+			for (let last = first; last < lines.length; last++) {
+				if (!lines[last].startsWith('}')) continue;
+				try {
+					return JSON.parse(lines.slice(first, last + 1).join('\n'));
+				} catch {
+					// not the end of the object yet
+				}
+			}
+			throw new Error(`n8n's execution result could not be read:\n${output.slice(-2000)}`);
 		},
 
 		/** `n8n start` in the background; resolves once the REST API answers (/healthz comes up earlier). */
@@ -111,10 +122,10 @@ export function createInstance(runtime, { folder = mkdtempSync(join(tmpdir(), 'o
 	};
 }
 
-/** Starts the compiled OneFile sandbox CLI on a free port; resolves to { url, origin, child }. */
-export async function startSandbox(folder, extraArgs = []) {
-	const urlFile = join(folder, `sandbox-${Date.now()}.url`);
-	const child = spawn(process.execPath, [join(ROOT, 'build/sandbox/onefile/cli.js'), '--port', '0', '--url-file', urlFile, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+/** Starts a compiled sandbox CLI (`onefile` or `bksb`) on a free port; resolves to { url, origin, child }. */
+export async function startSandbox(folder, extraArgs = [], kind = 'onefile') {
+	const urlFile = join(folder, `sandbox-${kind}-${Date.now()}.url`);
+	const child = spawn(process.execPath, [join(ROOT, `build/sandbox/${kind}/cli.js`), '--port', '0', '--url-file', urlFile, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	const { existsSync, readFileSync } = await import('node:fs');
 	for (let i = 0; i < 100; i++) {
 		const text = existsSync(urlFile) ? readFileSync(urlFile, 'utf8') : '';
@@ -123,7 +134,7 @@ export async function startSandbox(folder, extraArgs = []) {
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	await stopProcess(child);
-	throw new Error('the OneFile sandbox did not start');
+	throw new Error(`the ${kind} sandbox did not start`);
 }
 
 /**

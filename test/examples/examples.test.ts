@@ -8,11 +8,15 @@ import { join } from 'node:path';
 
 import { NodeHelpers, type INode, type INodeParameters } from 'n8n-workflow';
 
+import { Bksb } from '../../nodes/Bksb/Bksb.node';
 import { OneFile } from '../../nodes/OneFile/OneFile.node';
 
 const folder = join(__dirname, '../../examples');
 const files = readdirSync(folder).filter((f) => f.endsWith('.json'));
-const description = new OneFile().description;
+const OWN_NODES = {
+	'n8n-nodes-onefile.oneFile': { description: new OneFile().description, credential: 'oneFileApi' },
+	'n8n-nodes-onefile.bksb': { description: new Bksb().description, credential: 'bksbApi' },
+} as const;
 
 /** n8n-nodes-base types and versions the examples use, as n8n 2.8.4 ships them (checked in its dist). */
 const BASE_NODES: Record<string, number[]> = {
@@ -54,7 +58,7 @@ describe.each(files)('%s', (file) => {
 	test('uses node types and versions n8n ships, or this package’s', () => {
 		for (const node of workflow.nodes) {
 			if (node.type.startsWith('n8n-nodes-onefile.')) {
-				expect(node.type).toBe('n8n-nodes-onefile.oneFile');
+				expect(Object.keys(OWN_NODES)).toContain(node.type);
 				expect(node.typeVersion).toBe(1);
 			} else {
 				expect(`${node.type}@${node.typeVersion}`).toBe(`${node.type}@${BASE_NODES[node.type]?.find((v) => v === node.typeVersion) ?? 'not shipped'}`);
@@ -62,13 +66,14 @@ describe.each(files)('%s', (file) => {
 		}
 	});
 
-	test('OneFile nodes: parameters the node accepts, with its credential', () => {
-		for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-onefile.oneFile')) {
+	test('this package’s nodes: parameters the node accepts, with its credential', () => {
+		for (const node of workflow.nodes.filter((n) => n.type in OWN_NODES)) {
+			const { description, credential } = OWN_NODES[node.type as keyof typeof OWN_NODES];
 			const issues = NodeHelpers.getNodeParametersIssues(description.properties, node, description);
 			expect({ node: node.name, issues }).toEqual({ node: node.name, issues: null });
 			const kept = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, node, description) as INodeParameters;
 			expect({ node: node.name, dropped: Object.keys(node.parameters).filter((k) => !(k in kept)) }).toEqual({ node: node.name, dropped: [] });
-			expect(Object.keys(node.credentials ?? {})).toEqual(['oneFileApi']);
+			expect(Object.keys(node.credentials ?? {})).toEqual([credential]);
 		}
 	});
 });
