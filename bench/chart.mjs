@@ -4,7 +4,7 @@ export function chart(rows) {
 		{ side: 'oneFile', colour: '#00857c', label: 'OneFile node' },
 		{ side: 'httpRequest', colour: '#c2410c', label: 'HTTP Request node' },
 	];
-	const points = (side, pick) => rows.filter((r) => r.side === side && r.k === 1 && r.latencyMs === 20).sort((a, b) => a.n - b.n).map((r) => [r.n, pick(r)]);
+	const points = (side, pick) => rows.filter((r) => r.side === side && (r.k === 1 || r.k === 'all') && r.latencyMs === 20).sort((a, b) => a.n - b.n).map((r) => [r.n, pick(r)]);
 	const panel = (x0, title, pick, unit) => {
 		const all = series.flatMap((s) => points(s.side, pick));
 		const maxX = Math.max(...all.map((p) => p[0]), 1);

@@ -63,7 +63,11 @@ export function failureOf(error: unknown): RequestFailure | undefined {
  */
 interface RunState {
 	renewal?: Promise<unknown>;
+	/** Counts completed renewals, so a request can tell whether another item renewed after it was sent. */
+	renewals: number;
 	pausedUntil: number;
+	/** The credential's base URL, resolved once per run: reading a credential is a database read in n8n. */
+	baseUrl?: Promise<string>;
 }
 
 const runStates = new WeakMap<object, RunState>();
@@ -71,7 +75,7 @@ const runStates = new WeakMap<object, RunState>();
 function runState(context: object): RunState {
 	let state = runStates.get(context);
 	if (!state) {
-		state = { pausedUntil: 0 };
+		state = { pausedUntil: 0, renewals: 0 };
 		runStates.set(context, state);
 	}
 	return state;
@@ -79,7 +83,12 @@ function runState(context: object): RunState {
 
 /** Make one OneFile API call: authentication, session renewal, safe retries, errors in plain words. */
 export async function oneFileApiRequest(this: OneFileContext, request: OneFileRequest): Promise<OneFileResponse> {
-	const baseUrl = await oneFileBaseUrl.call(this, request.itemIndex);
+	const state = runState(this);
+	if (!state.baseUrl) {
+		state.baseUrl = oneFileBaseUrl.call(this, request.itemIndex);
+		state.baseUrl.catch(() => (state.baseUrl = undefined));
+	}
+	const baseUrl = await state.baseUrl;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${request.endpoint}`,
@@ -90,7 +99,6 @@ export async function oneFileApiRequest(this: OneFileContext, request: OneFileRe
 		ignoreHttpStatusErrors: true,
 		timeout: request.timeoutMs ?? requestTimeoutMs.call(this, request.itemIndex),
 	};
-	const state = runState(this);
 	let forceNewSession = false;
 	let renewedOwnSession = false;
 	let followedRenewals = 0;
@@ -98,7 +106,7 @@ export async function oneFileApiRequest(this: OneFileContext, request: OneFileRe
 	let rateLimited = 0;
 	for (;;) {
 		await waitForPause(state);
-		const sessionUsed = await currentSession.call(this);
+		const renewalsBefore = state.renewals;
 		let response: FullResponse | undefined;
 		let thrown: unknown;
 		const attempt = send.call(this, options, forceNewSession).then(
@@ -107,7 +115,10 @@ export async function oneFileApiRequest(this: OneFileContext, request: OneFileRe
 		);
 		if (forceNewSession) state.renewal = attempt;
 		await attempt;
-		if (state.renewal === attempt) state.renewal = undefined;
+		if (state.renewal === attempt) {
+			state.renewal = undefined;
+			if (response) state.renewals++;
+		}
 		// A forced sign-in that failed on the way (OneFile busy, connection lost) is forced again.
 		if (response) forceNewSession = false;
 
@@ -136,7 +147,7 @@ export async function oneFileApiRequest(this: OneFileContext, request: OneFileRe
 			// session meanwhile, use its session; otherwise sign in again ourselves, once. A 403 that
 			// survives a fresh session is a real refusal.
 			if (state.renewal) await state.renewal;
-			if ((await currentSession.call(this)) !== sessionUsed && followedRenewals < MAX_FOLLOWED_RENEWALS) {
+			if (state.renewals !== renewalsBefore && followedRenewals < MAX_FOLLOWED_RENEWALS) {
 				followedRenewals++;
 				continue;
 			}
@@ -151,10 +162,6 @@ export async function oneFileApiRequest(this: OneFileContext, request: OneFileRe
 		if (failure.httpCode === 429) state.pausedUntil = Math.max(state.pausedUntil, Date.now() + wait);
 		await sleep(wait);
 	}
-}
-
-async function currentSession(this: OneFileContext): Promise<unknown> {
-	return (await this.getCredentials(CREDENTIAL_TYPE)).sessionToken;
 }
 
 async function waitForPause(state: RunState): Promise<void> {
