@@ -98,7 +98,7 @@ export function createInstance(runtime, { folder = mkdtempSync(join(tmpdir(), 'o
 			throw new Error(`n8n's execution result could not be read:\n${output.slice(-2000)}`);
 		},
 
-		/** `n8n start` in the background; resolves once the REST API answers (/healthz comes up earlier). */
+		/** `n8n start` in the background; resolves once the REST API and the editor's pages answer (/healthz comes up earlier). */
 		async start(logFile) {
 			// Its own process group, so stopping it also stops the task runner it starts.
 			const child = spawn(runtime.n8n, ['start'], { env, cwd: folder, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -109,8 +109,12 @@ export function createInstance(runtime, { folder = mkdtempSync(join(tmpdir(), 'o
 			for (let i = 0; i < 240; i++) {
 				if (child.exitCode !== null) throw new Error(`n8n exited early; see ${logFile}`);
 				try {
-					const answer = await fetch(`http://127.0.0.1:${port}/rest/settings`);
-					if (answer.ok) return child;
+					// While starting, n8n answers every path with a 200 HTML page "n8n is starting up",
+					// and its REST API comes up before the editor's pages ("Cannot GET /setup").
+					const settings = await fetch(`http://127.0.0.1:${port}/rest/settings`);
+					const json = settings.ok && /json/.test(settings.headers.get('content-type') ?? '');
+					const page = json ? await (await fetch(`http://127.0.0.1:${port}/signin`)).text() : '';
+					if (/<!DOCTYPE html>/i.test(page) && !/starting up/i.test(page)) return child;
 				} catch {
 					// not up yet
 				}

@@ -54,7 +54,8 @@ export function locatorProperty({ name, displayName, locator, description, requi
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: `Select a ${spec.entity}...`,
+				// "an organisation", "an assessor", but "a user", "a unit".
+				placeholder: `Select ${/^[aeio]/i.test(spec.entity) ? 'an' : 'a'} ${spec.entity}...`,
 				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true, searchFilterRequired: false },
 			},
 			{
