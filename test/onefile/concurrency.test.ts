@@ -81,3 +81,28 @@ test('sessions expiring mid-run with 8 in flight: nothing lost, one sign-in per 
 	// Items in flight when a session dies see 401 together and share one sign-in.
 	expect(onefile.sandbox.counters().authCalls).toBeLessThanOrEqual(1 + Math.ceil(ids.length / 15) + 1);
 });
+
+test('several runs at once on one n8n process (a worker\'s executions) share one sign-in per expiry', async () => {
+	onefile.sandbox.configure({ faults: { latencyMs: 20 } });
+	// The first run stores the session in the credential, as n8n does; the six runs below read it.
+	await engine.run({ parameters: getEach(1), items: [{ id: ids[0] }] });
+	const before = onefile.sandbox.counters().authCalls;
+	onefile.sandbox.configure({ auth: { maxUses: 15 } });
+	const slices = Array.from({ length: 6 }, (_, r) => ids.slice(r * 6, r * 6 + 6));
+	const results = await Promise.all(slices.map((slice) => engine.run({ parameters: getEach(1), items: slice.map((id) => ({ id })) })));
+	results.forEach((result, r) => expect(result.json.map((u) => u.ID)).toEqual(slices[r]));
+	const signIns = onefile.sandbox.counters().authCalls - before;
+	const calls = onefile.sandbox.requests().filter((r) => r.path !== '/Authentication').length - 1;
+	const needed = Math.ceil((calls + 1) / 15) - 1;
+	// Six runs meeting each expiry together would sign in six times each; shared, once (plus at
+	// most one more when a run's request was refused just as a renewal finished).
+	expect(needed).toBeGreaterThanOrEqual(2);
+	expect(signIns).toBeLessThanOrEqual(needed + 2);
+});
+
+test('several runs starting together on a credential with no session yet sign in once', async () => {
+	const slices = Array.from({ length: 6 }, (_, r) => ids.slice(r * 3, r * 3 + 3));
+	const results = await Promise.all(slices.map((slice) => engine.run({ parameters: getEach(2), items: slice.map((id) => ({ id })) })));
+	results.forEach((result, r) => expect(result.json.map((u) => u.ID)).toEqual(slices[r]));
+	expect(onefile.sandbox.counters().authCalls).toBe(1);
+});

@@ -9,7 +9,12 @@ const section = readme.slice(readme.indexOf('#### Create'), readme.indexOf('####
 const COLUMNS: Role[][] = [['learner'], ['employer', 'observer'], ['assessor', 'traineeAssessor', 'iqa']];
 
 test('README User → Create table matches the role table, field by field and role by role', () => {
-	const rows = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Field') && !line.startsWith('| ---'));
+	// The table headed "| Field |" (the section also holds a table of screenshots).
+	const lines = section.split('\n');
+	const header = lines.findIndex((line) => line.startsWith('| Field'));
+	const end = lines.findIndex((line, i) => i > header && !line.startsWith('|'));
+	const rows = lines.slice(header + 2, end < 0 ? undefined : end);
+	expect(header).toBeGreaterThan(-1);
 	const documented = new Map<string, Record<Role, string>>();
 	for (const row of rows) {
 		const [fields, ...cells] = row.split('|').slice(1, -1).map((c) => c.trim());

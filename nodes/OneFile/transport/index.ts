@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -57,26 +58,52 @@ export function failureOf(error: unknown): RequestFailure | undefined {
 }
 
 /**
- * What the items of one run share while they run in parallel: a session renewal in progress (so
- * eight items that see an expired session sign in once, not eight times) and a pause OneFile asked
- * for with 429 + Retry-After (so every item waits, not just the one that was told).
+ * What the items of one run share while they run in parallel: a pause OneFile asked for with
+ * 429 + Retry-After (so every item waits, not just the one that was told) and the base URL.
  */
 interface RunState {
-	renewal?: Promise<unknown>;
-	/** Counts completed renewals, so a request can tell whether another item renewed after it was sent. */
-	renewals: number;
 	pausedUntil: number;
-	/** The credential's base URL, resolved once per run: reading a credential is a database read in n8n. */
-	baseUrl?: Promise<string>;
+	/** The credential, read once per run: reading a credential is a database read in n8n. */
+	credential?: Promise<{ baseUrl: string; hasSession: boolean }>;
+	/** Whether a session is stored: false until the run's first answer when the credential had none. */
+	hasSession?: boolean;
+}
+
+/**
+ * A session renewal in progress, shared by everything in this n8n process that uses the same
+ * credential: the items of one run, and the other runs of a worker (n8n keeps one session token
+ * per credential in its database, and every request reads it from there). So eight items, or
+ * eight executions on one worker, that see an expired session sign in once, not eight times.
+ * Separate processes (queue-mode workers) cannot see each other's renewal: each signs in once.
+ */
+interface RenewalState {
+	renewal?: Promise<unknown>;
+	/** Counts completed renewals, so a request can tell whether someone renewed after it was sent. */
+	renewals: number;
 }
 
 const runStates = new WeakMap<object, RunState>();
+const renewalsByCredential = new Map<string, RenewalState>();
+const renewalsByRun = new WeakMap<object, RenewalState>();
 
 function runState(context: object): RunState {
 	let state = runStates.get(context);
 	if (!state) {
-		state = { pausedUntil: 0, renewals: 0 };
+		state = { pausedUntil: 0 };
 		runStates.set(context, state);
+	}
+	return state;
+}
+
+function renewalState(this: OneFileContext): RenewalState {
+	const id = this.getNode().credentials?.[CREDENTIAL_TYPE]?.id;
+	// Without a stored credential's ID (never the case for a saved workflow) share within the run only.
+	const byRun = !id;
+	let state = byRun ? renewalsByRun.get(this) : renewalsByCredential.get(id);
+	if (!state) {
+		state = { renewals: 0 };
+		if (byRun) renewalsByRun.set(this, state);
+		else renewalsByCredential.set(id, state);
 	}
 	return state;
 }
@@ -84,11 +111,13 @@ function runState(context: object): RunState {
 /** Make one OneFile API call: authentication, session renewal, safe retries, errors in plain words. */
 export async function oneFileApiRequest(this: OneFileContext, request: OneFileRequest): Promise<OneFileResponse> {
 	const state = runState(this);
-	if (!state.baseUrl) {
-		state.baseUrl = oneFileBaseUrl.call(this, request.itemIndex);
-		state.baseUrl.catch(() => (state.baseUrl = undefined));
+	const session = renewalState.call(this);
+	if (!state.credential) {
+		state.credential = readCredential.call(this, request.itemIndex);
+		state.credential.catch(() => (state.credential = undefined));
 	}
-	const baseUrl = await state.baseUrl;
+	const { baseUrl, hasSession } = await state.credential;
+	state.hasSession ??= hasSession;
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}${request.endpoint}`,
@@ -106,19 +135,28 @@ export async function oneFileApiRequest(this: OneFileContext, request: OneFileRe
 	let rateLimited = 0;
 	for (;;) {
 		await waitForPause(state);
-		const renewalsBefore = state.renewals;
+		// No session stored yet (a new credential, or several executions starting together): if
+		// another run of this process is signing in, wait and use its session; otherwise n8n signs
+		// in with this request, and the others wait for it.
+		let signingIn = forceNewSession;
+		if (!state.hasSession && !forceNewSession) {
+			if (session.renewal) await session.renewal;
+			else signingIn = true;
+		}
+		const renewalsBefore = session.renewals;
 		let response: FullResponse | undefined;
 		let thrown: unknown;
 		const attempt = send.call(this, options, forceNewSession).then(
 			(r) => void (response = r as FullResponse),
 			(e: unknown) => void (thrown = e),
 		);
-		if (forceNewSession) state.renewal = attempt;
+		if (signingIn) session.renewal = attempt;
 		await attempt;
-		if (state.renewal === attempt) {
-			state.renewal = undefined;
-			if (response) state.renewals++;
+		if (session.renewal === attempt) {
+			session.renewal = undefined;
+			if (response) session.renewals++;
 		}
+		if (response) state.hasSession = true;
 		// A forced sign-in that failed on the way (OneFile busy, connection lost) is forced again.
 		if (response) forceNewSession = false;
 
@@ -143,11 +181,12 @@ export async function oneFileApiRequest(this: OneFileContext, request: OneFileRe
 		}
 		if (failure.httpCode === 401 || failure.httpCode === 403) {
 			// The session expired or was revoked; OneFile does not document whether it says so with
-			// 401 or 403. Items running in parallel share one sign-in: if another item renewed the
-			// session meanwhile, use its session; otherwise sign in again ourselves, once. A 403 that
-			// survives a fresh session is a real refusal.
-			if (state.renewal) await state.renewal;
-			if (state.renewals !== renewalsBefore && followedRenewals < MAX_FOLLOWED_RENEWALS) {
+			// 401 or 403. Requests in flight together share one sign-in: if another item or run
+			// renewed the session meanwhile, use its session (n8n reads it from the credential
+			// store); otherwise sign in again ourselves, once. A 403 that survives a fresh session is
+			// a real refusal.
+			if (session.renewal) await session.renewal;
+			if (session.renewals !== renewalsBefore && followedRenewals < MAX_FOLLOWED_RENEWALS) {
 				followedRenewals++;
 				continue;
 			}
@@ -200,9 +239,14 @@ async function send(this: OneFileContext, options: IHttpRequestOptions, forceNew
 	});
 }
 
-/** The credential's base URL, or an error that says how to fix the credential. */
-export async function oneFileBaseUrl(this: OneFileContext, itemIndex?: number): Promise<string> {
+/** The credential's base URL and whether it holds a session yet. */
+async function readCredential(this: OneFileContext, itemIndex?: number): Promise<{ baseUrl: string; hasSession: boolean }> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	return { baseUrl: baseUrlOf.call(this, credentials, itemIndex), hasSession: typeof credentials.sessionToken === 'string' && credentials.sessionToken !== '' };
+}
+
+/** The credential's base URL, or an error that says how to fix the credential. */
+function baseUrlOf(this: OneFileContext, credentials: ICredentialDataDecryptedObject, itemIndex?: number): string {
 	try {
 		return resolveBaseUrl(credentials);
 	} catch (error) {
