@@ -94,6 +94,13 @@ export class Store {
 		return this.units.get(code.toUpperCase());
 	}
 
+	/** Every username, lower-cased (read once per create: usernames can change on update). */
+	usernames(): Set<string> {
+		const names = new Set<string>();
+		for (const user of this.users.values()) names.add(user.Username.toLowerCase());
+		return names;
+	}
+
 	usernameTaken(username: string): boolean {
 		const wanted = username.toLowerCase();
 		for (const user of this.users.values()) if (user.Username.toLowerCase() === wanted) return true;
