@@ -85,26 +85,46 @@ export class Store {
 	nextUserId = 1;
 	nextLearningAimId = 1;
 
+	/**
+	 * Lower-cased usernames, and emails and MIS IDs per organisation, for the checks every create
+	 * makes. Built on first use, kept up to date by addUser, dropped by userChanged (an update may
+	 * change any of them). Without it each create walked every user several times.
+	 */
+	private index?: { usernames: Set<string>; emails: Map<number, Set<string>>; misids: Map<number, Set<string>> };
+
 	addUser(user: SandboxUser): void {
 		this.users.set(user.ID, user);
 		if (user.ID >= this.nextUserId) this.nextUserId = user.ID + 1;
+		if (this.index) indexUser(this.index, user);
+	}
+
+	/** Call after changing a stored user in place. */
+	userChanged(): void {
+		this.index = undefined;
+	}
+
+	private indexes(): NonNullable<Store['index']> {
+		if (!this.index) {
+			this.index = { usernames: new Set(), emails: new Map(), misids: new Map() };
+			for (const user of this.users.values()) indexUser(this.index, user);
+		}
+		return this.index;
+	}
+
+	emailInOrganisation(organisationId: number, email: string): boolean {
+		return this.indexes().emails.get(organisationId)?.has(email.toLowerCase()) ?? false;
+	}
+
+	misidInOrganisation(organisationId: number, misid: string): boolean {
+		return this.indexes().misids.get(organisationId)?.has(misid.toLowerCase()) ?? false;
 	}
 
 	unit(code: string): Unit | undefined {
 		return this.units.get(code.toUpperCase());
 	}
 
-	/** Every username, lower-cased (read once per create: usernames can change on update). */
-	usernames(): Set<string> {
-		const names = new Set<string>();
-		for (const user of this.users.values()) names.add(user.Username.toLowerCase());
-		return names;
-	}
-
 	usernameTaken(username: string): boolean {
-		const wanted = username.toLowerCase();
-		for (const user of this.users.values()) if (user.Username.toLowerCase() === wanted) return true;
-		return false;
+		return this.indexes().usernames.has(username.toLowerCase());
 	}
 
 	usersInOrganisation(organisationId: number): SandboxUser[] {
@@ -123,4 +143,16 @@ export class Store {
 		this.learningAims.set(stored.ID, stored);
 		return stored;
 	}
+}
+
+function indexUser(index: { usernames: Set<string>; emails: Map<number, Set<string>>; misids: Map<number, Set<string>> }, user: SandboxUser): void {
+	index.usernames.add(String(user.Username).toLowerCase());
+	const add = (map: Map<number, Set<string>>, value: unknown) => {
+		if (typeof value !== 'string' || value === '') return;
+		let set = map.get(user.OrganisationID);
+		if (!set) map.set(user.OrganisationID, (set = new Set()));
+		set.add(value.toLowerCase());
+	};
+	add(index.emails, user.Email);
+	add(index.misids, user.MISID);
 }

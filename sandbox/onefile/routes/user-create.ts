@@ -82,12 +82,9 @@ function storeUser(values: Partial<Record<UserField, unknown>>, role: RoleId, or
 	const lastName = values.LastName as string;
 	const email = values.Email as string;
 	// Not idempotent ([G], §3.9): count what a careless client would have duplicated.
-	const sameOrg = store.usersInOrganisation(organisationId);
-	if (sameOrg.some((u) => u.Email.toLowerCase() === email.toLowerCase())) log.counters.duplicates.byEmail++;
+	if (store.emailInOrganisation(organisationId, email)) log.counters.duplicates.byEmail++;
 	const misid = values.MISID;
-	if (typeof misid === 'string' && misid !== '' && sameOrg.some((u) => typeof u.MISID === 'string' && u.MISID.toLowerCase() === misid.toLowerCase())) {
-		log.counters.duplicates.byMisid++;
-	}
+	if (typeof misid === 'string' && misid !== '' && store.misidInOrganisation(organisationId, misid)) log.counters.duplicates.byMisid++;
 	const user: SandboxUser = {
 		...(values as Record<string, string | number | boolean | string[]>),
 		ID: store.nextUserId++,

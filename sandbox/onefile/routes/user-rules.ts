@@ -61,11 +61,8 @@ export function emailProblem(values: Values, strict: boolean): Problem | undefin
 /** A username OneFile might pick ([G]): initial + last name, numbered when taken. */
 export function generateUsername(first: string, last: string, state: SandboxState): string {
 	const stem = `${first.slice(0, 1)}${last}`.toLowerCase().replace(/[^a-z0-9]/g, '') || 'user';
-	// One pass over the users, not one per candidate: a sheet of learners named alike would make
-	// each create walk every user once per number tried (quadratic, and it slowed the benchmark).
-	const taken = state.store.usernames();
 	let candidate = stem;
-	for (let n = 2; taken.has(candidate); n++) candidate = `${stem}${n}`;
+	for (let n = 2; state.store.usernameTaken(candidate); n++) candidate = `${stem}${n}`;
 	return candidate;
 }
 

@@ -52,6 +52,7 @@ export function updateUser(ctx: RequestContext, state: SandboxState): Reply {
 	for (const [field, value] of Object.entries(values)) if (value !== undefined) user[field] = value;
 	// [G] Outside strict mode a null clears an optional field; mandatory fields keep their value.
 	for (const field of bound.nulls) if (!mandatory.has(field)) Reflect.deleteProperty(user, field);
+	state.store.userChanged();
 	user.LastModified = new Date(state.now()).toISOString();
 	state.log.counters.updates++;
 	return empty(204);
