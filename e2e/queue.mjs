@@ -20,6 +20,7 @@ import { exampleWorkflow, sandboxCredential } from './lib/examples.mjs';
 import { createInstance, packPackage, startSandbox, stopProcess } from './lib/n8n.mjs';
 import { ensureRuntime, run, step } from './lib/runtime.mjs';
 import { ensureServices, freePort, startPostgres, startRedis } from './lib/services.mjs';
+import { checks } from './lib/checks.mjs';
 
 const VERSION = '2.8.4';
 const BATCHES = Number(process.env.QUEUE_BATCHES ?? 8);
@@ -28,13 +29,7 @@ const MAX_USES = 97;
 const WORKFLOW_ID = 'oneFileQueue0001';
 const WEBHOOK_PATH = 'onefile-new-starters';
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-	if (ok) passed++;
-	else failed++;
-	console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-}
+const { check, finish } = checks();
 
 /**
  * The spreadsheet example (examples/new-starters-csv.json) with its manual trigger and CSV reader
@@ -240,5 +235,4 @@ try {
 	if (!process.env.KEEP_E2E) rmSync(work, { recursive: true, force: true });
 	else console.log(`kept ${work}`);
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -13,18 +13,13 @@ import { join } from 'node:path';
 import { createInstance, packPackage, startSandbox, stopProcess } from './lib/n8n.mjs';
 import { ensureRuntime, NEWEST, ROOT, run, step } from './lib/runtime.mjs';
 import { bksbCredential, exampleWorkflow, sandboxCredential, SANDBOX_CREDENTIAL_ID } from './lib/examples.mjs';
+import { checks } from './lib/checks.mjs';
 
 const args = process.argv.slice(2);
 const wanted = args[args.indexOf('--n8n') + 1] ?? '2.8.4';
 const versions = wanted === 'all' ? ['2.8.4', NEWEST] : [wanted === 'newest' ? NEWEST : wanted];
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-	if (ok) passed++;
-	else failed++;
-	console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-}
+const { check, finish } = checks();
 
 async function sandboxJson(origin, path) {
 	return await (await fetch(`${origin}/__sandbox/${path}`)).json();
@@ -112,5 +107,4 @@ for (const version of versions) {
 		check(`[n8n ${version}] suite ran`, false, error.message);
 	}
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

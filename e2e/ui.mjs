@@ -17,6 +17,7 @@ import { ensureChromium, launchBrowser } from './lib/browser.mjs';
 import { editor } from './lib/editor.mjs';
 import { createInstance, packPackage, startSandbox, stopProcess } from './lib/n8n.mjs';
 import { ensureRuntime, ROOT, run, step } from './lib/runtime.mjs';
+import { checks } from './lib/checks.mjs';
 
 const VERSION = '2.8.4';
 const OWNER = { email: 'ui-test@example.com', firstName: 'Ui', lastName: 'Test', password: 'OneFile-ui-2026' };
@@ -26,13 +27,7 @@ const README_SHOTS = join(ROOT, 'docs/screenshots');
 const PANEL_HEADER = { x: 0, y: 0, width: 560, height: 90 };
 const updateScreenshots = process.argv.includes('--update-screenshots');
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-	if (ok) passed++;
-	else failed++;
-	console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
-}
+const { check, finish } = checks();
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const show = (list) => JSON.stringify(list);
 
@@ -167,5 +162,4 @@ try {
 	await Promise.all(children.map((child) => stopProcess(child)));
 	if (!process.env.KEEP_E2E) rmSync(work, { recursive: true, force: true });
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();
