@@ -11,15 +11,15 @@
  * PostgreSQL and Redis come from Debian's packages (installed when missing). Ends with
  * `N passed, N failed`; exits 1 on any failure.
  */
-import { spawn } from 'node:child_process';
-import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { exampleWorkflow, sandboxCredential } from './lib/examples.mjs';
 import { createInstance, packPackage, startSandbox, stopProcess } from './lib/n8n.mjs';
 import { ensureRuntime, run, step } from './lib/runtime.mjs';
-import { ensureServices, freePort, startPostgres, startRedis } from './lib/services.mjs';
+import { ensureServices, startPostgres, startRedis } from './lib/services.mjs';
+import { freePort } from './lib/system.mjs';
 import { checks } from './lib/checks.mjs';
 
 const VERSION = '2.8.4';
@@ -181,21 +181,7 @@ try {
 	main.env.EXECUTIONS_MODE = 'queue';
 	server = await main.start(join(work, 'main-queue.log'));
 	children.push(server);
-	for (const worker of workers) {
-		writeFileSync(worker.log, '');
-		const log = createWriteStream(worker.log, { flags: 'a' });
-		const child = spawn(runtime.n8n, ['worker', '--concurrency=5'], { env: worker.instance.env, cwd: worker.instance.folder, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-		child.stdout.pipe(log);
-		child.stderr.pipe(log);
-		children.push(child);
-		worker.child = child;
-	}
-	for (const worker of workers) {
-		for (let i = 0; i < 240 && !/n8n worker is now ready/.test(readFileSync(worker.log, 'utf8')); i++) {
-			if (worker.child.exitCode !== null) throw new Error(`${worker.name} exited; see ${worker.log}`);
-			await new Promise((r) => setTimeout(r, 500));
-		}
-	}
+	for (const worker of workers) children.push(await worker.instance.startWorker(worker.log));
 	before = await sandboxJson(sandbox.origin, 'counters');
 	const queued = await runBatches(webhook, 'queue');
 	after = await rowChecks('main + 2 workers', sandbox.origin, 'queue', queued.answers, before);

@@ -7,12 +7,12 @@
  *   npm start -- --check   start, check the editor and the login, then stop (used by CI)
  */
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 import { bksbCredential, exampleWorkflow, sandboxCredential } from '../e2e/lib/examples.mjs';
 import { createInstance, packPackage, startSandbox, stopProcess } from '../e2e/lib/n8n.mjs';
 import { CACHE, ensureRuntime, ROOT, run, step } from '../e2e/lib/runtime.mjs';
+import { freePort } from '../e2e/lib/system.mjs';
 
 const VERSION = '2.8.4';
 const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Ops', password: 'OneFile-demo-2026' };
@@ -31,17 +31,6 @@ process.on('SIGINT', () => {
 	void stop(0);
 });
 process.on('SIGTERM', () => void stop(0));
-
-function freePort(preferred) {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.once('error', () => resolve(freePort(0)));
-		server.listen(preferred, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 try {
 	step('building the package and the sandbox');

@@ -3,30 +3,21 @@
  * download: the machine's network is closed). Flags as the lab found them: without the
  * background-networking ones Chromium keeps trying to reach Google and is refused.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { aptInstall } from './system.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-/** Installs Debian's chromium when it is missing and we may (root with apt-get, as in CI). */
+/** Installs Debian's chromium when it is missing (root with apt-get, as in CI). */
 export function ensureChromium(log = console.log) {
 	if (existsSync(CHROMIUM)) return;
-	const root = process.getuid?.() === 0;
-	if (!root || !existsSync('/usr/bin/apt-get')) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH`);
-	log("installing Debian's chromium package (about a minute)");
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const install = () => execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { env, stdio: 'ignore' });
-	try {
-		install();
-	} catch {
-		// A fresh machine may have no package lists yet.
-		execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'ignore' });
-		install();
-	}
+	if (process.env.CHROMIUM_PATH) throw new Error(`No Chromium at CHROMIUM_PATH=${CHROMIUM}`);
+	aptInstall(['chromium'], log);
 }
 
 /** A browser context with a fresh profile; `close()` also removes the profile. */

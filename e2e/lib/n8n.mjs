@@ -4,7 +4,7 @@
  * `npm start` use. Recipes and traps: shared/reference/n8n-e2e-lab.md §3.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -100,12 +100,7 @@ export function createInstance(runtime, { folder = mkdtempSync(join(tmpdir(), 'o
 
 		/** `n8n start` in the background; resolves once the REST API and the editor's pages answer (/healthz comes up earlier). */
 		async start(logFile) {
-			// Its own process group, so stopping it also stops the task runner it starts.
-			const child = spawn(runtime.n8n, ['start'], { env, cwd: folder, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-			const { createWriteStream } = await import('node:fs');
-			const log = createWriteStream(logFile, { flags: 'a' });
-			child.stdout.pipe(log);
-			child.stderr.pipe(log);
+			const child = spawnLogged(['start'], logFile);
 			for (let i = 0; i < 240; i++) {
 				if (child.exitCode !== null) throw new Error(`n8n exited early; see ${logFile}`);
 				try {
@@ -123,14 +118,34 @@ export function createInstance(runtime, { folder = mkdtempSync(join(tmpdir(), 'o
 			await stopProcess(child);
 			throw new Error(`n8n did not come up within 120 s; see ${logFile}`);
 		},
+
+		/** `n8n worker` (queue mode) in the background; resolves once it says it is ready. */
+		async startWorker(logFile, concurrency = 5) {
+			const child = spawnLogged(['worker', `--concurrency=${concurrency}`], logFile);
+			for (let i = 0; i < 240; i++) {
+				if (child.exitCode !== null) throw new Error(`the n8n worker exited early; see ${logFile}`);
+				if (existsSync(logFile) && /n8n worker is now ready/.test(readFileSync(logFile, 'utf8'))) return child;
+				await new Promise((r) => setTimeout(r, 500));
+			}
+			await stopProcess(child);
+			throw new Error(`the n8n worker was not ready within 120 s; see ${logFile}`);
+		},
 	};
+
+	/** An n8n command in its own process group (stopping it also stops its task runner), output to `logFile`. */
+	function spawnLogged(args, logFile) {
+		const child = spawn(runtime.n8n, args, { env, cwd: folder, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+		const log = createWriteStream(logFile, { flags: 'a' });
+		child.stdout.pipe(log);
+		child.stderr.pipe(log);
+		return child;
+	}
 }
 
 /** Starts a compiled sandbox CLI (`onefile` or `bksb`) on a free port; resolves to { url, origin, child }. */
 export async function startSandbox(folder, extraArgs = [], kind = 'onefile') {
 	const urlFile = join(folder, `sandbox-${kind}-${Date.now()}.url`);
 	const child = spawn(process.execPath, [join(ROOT, `build/sandbox/${kind}/cli.js`), '--port', '0', '--url-file', urlFile, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-	const { existsSync, readFileSync } = await import('node:fs');
 	for (let i = 0; i < 100; i++) {
 		const text = existsSync(urlFile) ? readFileSync(urlFile, 'utf8') : '';
 		const url = /^URL=(.+)$/m.exec(text)?.[1];

@@ -4,35 +4,10 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 import { stopProcess } from './n8n.mjs';
-
-export function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-function aptInstall(packages, log) {
-	if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) throw new Error(`${packages.join(' and ')} missing: install them (sudo apt-get install -y ${packages.join(' ')})`);
-	log(`installing Debian's ${packages.join(' and ')} (under a minute)`);
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const install = () => execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { env, stdio: 'ignore' });
-	try {
-		install();
-	} catch {
-		// A fresh machine may have no package lists yet.
-		execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'ignore' });
-		install();
-	}
-}
+import { aptInstall, freePort } from './system.mjs';
 
 function postgresBin() {
 	const root = '/usr/lib/postgresql';

@@ -1,0 +1,31 @@
+/** Machine-level helpers the real-n8n suites share: Debian packages and free loopback ports. */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+/** Installs Debian packages with apt-get (root only, as in CI); refreshes the package lists once if needed. */
+export function aptInstall(packages, log = console.log) {
+	if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) throw new Error(`${packages.join(' and ')} missing: install them (sudo apt-get install -y ${packages.join(' ')})`);
+	log(`installing Debian's ${packages.join(' and ')} package (about a minute)`);
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	const install = () => execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { env, stdio: 'ignore' });
+	try {
+		install();
+	} catch {
+		// A fresh machine may have no package lists yet.
+		execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'ignore' });
+		install();
+	}
+}
+
+/** A free port on 127.0.0.1: `preferred` when it is free, otherwise any. */
+export function freePort(preferred = 0) {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.once('error', (error) => (preferred ? resolve(freePort(0)) : reject(error)));
+		server.listen(preferred, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
