@@ -33,6 +33,9 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 	/** Every write-back of a credential, as n8n would write it to its database. */
 	readonly updates: Array<{ id: string; data: ICredentialDataDecryptedObject }> = [];
 
+	/** How often a credential was read and decrypted (a database query and a decryption in n8n). */
+	reads = 0;
+
 	/** How often preAuthentication ran, and why. */
 	readonly preAuthentications: Array<{ type: string; expired: boolean }> = [];
 
@@ -117,6 +120,7 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		reference: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.reads++;
 		const stored = reference.id ? this.store.get(reference.id) : undefined;
 		if (!stored || stored.type !== type) throw new Error(`Credential ${String(reference.id)} of type ${type} not found`);
 		// n8n applies the credential's defaults on every read; this is what gives sessionToken ''.

@@ -22,6 +22,18 @@ test('N items make 1 authentication; the token is stored and reused for every it
 	expect(onefile.engine.stored().sessionToken).toBe(onefile.sandbox.issuedSessionTokens().at(-1));
 });
 
+test('a run reads the credential from n8n once, not once per request', async () => {
+	const ids = SEED.generatedLearners;
+	const items = Array.from({ length: 30 }, (_, i) => ({ id: ids.firstId + i }));
+	const result = await onefile.engine.run({
+		parameters: { resource: 'user', operation: 'get', userId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, options: { concurrency: 4 } },
+		items,
+	});
+	expect(result.json.map((u) => u.ID)).toEqual(items.map((i) => i.id));
+	expect(onefile.sandbox.counters().authCalls).toBe(1);
+	expect(onefile.engine.credentials.reads).toBe(1);
+});
+
 test('a second run reuses the stored token: no authentication at all', async () => {
 	await onefile.engine.run({ parameters: getUser(String(learners[0].id)) });
 	await onefile.engine.run({ parameters: getUser(String(learners[1].id)) });

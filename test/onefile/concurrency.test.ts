@@ -98,6 +98,10 @@ test('several runs at once on one n8n process (a worker\'s executions) share one
 	// most one more when a run's request was refused just as a renewal finished).
 	expect(needed).toBeGreaterThanOrEqual(2);
 	expect(signIns).toBeLessThanOrEqual(needed + 2);
+	// Each run reads the credential once, and once more after each renewal by another run (to
+	// take the session n8n stored), not once per request.
+	expect(engine.credentials.reads - 1).toBeLessThanOrEqual(slices.length * (1 + signIns));
+	expect(engine.credentials.reads - 1).toBeLessThan(calls);
 });
 
 test('several runs starting together on a credential with no session yet sign in once', async () => {
