@@ -2,6 +2,11 @@
 
 const ORG = { organisation: 5740, assessor: 137901, classroom: 15400, placement: 8800 };
 
+/** The body of `POST /User` for one row, as the HTTP Request workflow and the floor client send it. */
+export function learnerBody(row) {
+	return { OrganisationID: ORG.organisation, FirstName: row.first, LastName: row.last, Email: row.email, Role: 1, DefaultAssessorID: ORG.assessor, ClassroomID: ORG.classroom, PlacementID: ORG.placement };
+}
+
 function rowsNodes(n) {
 	const rows = Array.from({ length: n }, (_, i) => ({ first: `Bench${i}`, last: 'Learner', email: `bench.${i}@example.com` }));
 	return [

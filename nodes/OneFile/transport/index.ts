@@ -10,8 +10,8 @@ import type {
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrl } from './environments';
-import { requestStart } from './pacing';
 import { readOneFileError, translateFailure, type RequestFailure } from './errors';
+import { requestStart } from './pacing';
 import { signInFailureOf, type SignInFailure } from './session';
 
 export type OneFileContext = IExecuteFunctions | ILoadOptionsFunctions;
