@@ -83,7 +83,7 @@ interface RunCredential {
 /**
  * A session renewal in progress, shared by everything in this n8n process that uses the same
  * credential: the items of one run, and the other runs of a worker (n8n keeps one session token
- * per credential in its database, and every request reads it from there). So eight items, or
+ * per credential in its database; a run that sees the count move reads it from there again). So eight items, or
  * eight executions on one worker, that see an expired session sign in once, not eight times.
  * Separate processes (queue-mode workers) cannot see each other's renewal: each signs in once.
  */
