@@ -5,15 +5,12 @@
  * limit here is the sandbox's own work, timers and loopback: no n8n node can go below it.
  */
 import http from 'node:http';
-import https from 'node:https';
 
 import { learnerBody } from './workflows.mjs';
 
 function send(url, method, headers, body) {
-	const target = new URL(url);
-	const client = target.protocol === 'https:' ? https : http;
 	return new Promise((resolve, reject) => {
-		const request = client.request(target, { method, headers: { 'Content-Type': 'application/json', ...headers }, agent: new client.Agent() }, (response) => {
+		const request = http.request(new URL(url), { method, headers: { 'Content-Type': 'application/json', ...headers }, agent: new http.Agent() }, (response) => {
 			let text = '';
 			response.setEncoding('utf8');
 			response.on('data', (chunk) => (text += chunk));

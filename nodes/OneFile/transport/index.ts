@@ -123,10 +123,9 @@ function renewalState(this: OneFileContext): RenewalState {
 export async function oneFileApiRequest(this: OneFileContext, request: OneFileRequest): Promise<OneFileResponse> {
 	const state = runState(this);
 	const session = renewalState.call(this);
-	let credential = await runCredential.call(this, state, session, request.itemIndex);
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${credential.baseUrl}${request.endpoint}`,
+		url: '',
 		body: request.body,
 		json: true,
 		returnFullResponse: true,
@@ -141,7 +140,8 @@ export async function oneFileApiRequest(this: OneFileContext, request: OneFileRe
 	let rateLimited = 0;
 	for (;;) {
 		await waitForPause(state);
-		credential = await runCredential.call(this, state, session, request.itemIndex);
+		const credential = await runCredential.call(this, state, session, request.itemIndex);
+		options.url = `${credential.baseUrl}${request.endpoint}`;
 		// No session stored yet (a new credential, or several executions starting together): if
 		// another run of this process is signing in, wait and use its session; otherwise n8n signs
 		// in with this request, and the others wait for it.
