@@ -74,7 +74,7 @@ export class BksbApi implements ICredentialType {
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
-			auth: { username: '={{$credentials.accessKeyId}}', password: '={{$credentials.secretKey}}' },
+			auth: { username: '={{String($credentials.accessKeyId).trim()}}', password: '={{String($credentials.secretKey).trim()}}' },
 		},
 	};
 
@@ -83,6 +83,10 @@ export class BksbApi implements ICredentialType {
 			baseURL: bksbBaseUrlExpression(),
 			url: '/userGroups/search',
 			qs: { page: 1, recordsPerPage: 1 },
+			// The key pair goes to the credential's host only.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+			timeout: 60_000,
 		},
 		rules: [
 			{ type: 'responseCode', properties: { value: 401, message: 'bksb rejected the access key ID or secret key (HTTP 401). Check both, and that the key is Enabled in bksb under Admin Options › API Access Keys.' } },

@@ -9,13 +9,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	baseUrlExpression,
-	environmentLabel,
-	ONEFILE_ENVIRONMENTS,
-	resolveBaseUrl,
-} from '../nodes/OneFile/transport/environments';
-import { OneFileSignInError, parseSessionToken, signInCause, signInFailureMessage } from '../nodes/OneFile/transport/session';
+import { baseUrlExpression, ONEFILE_ENVIRONMENTS } from '../nodes/OneFile/transport/environments';
+import { signIn } from '../nodes/OneFile/transport/signIn';
 
 export class OneFileApi implements ICredentialType {
 	name = 'oneFileApi';
@@ -82,31 +77,9 @@ export class OneFileApi implements ICredentialType {
 
 	// n8n calls this when the stored session token is empty, after a request answered 401, and on
 	// "Test". A 403 is renewed by the node's transport, which clears the token and asks again.
-	async preAuthentication(
-		this: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
-	): Promise<IDataObject> {
-		let baseUrl: string;
-		try {
-			baseUrl = resolveBaseUrl(credentials);
-		} catch (error) {
-			throw new OneFileSignInError((error as Error).message);
-		}
-		let body: unknown;
-		try {
-			body = await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${baseUrl}/Authentication`,
-				headers: { 'X-CustomerToken': String(credentials.customerToken ?? '').trim() },
-				// The session comes back as bare text (onefile-api.md §2); read it as text, not JSON.
-				encoding: 'text',
-				json: false,
-			});
-		} catch (error) {
-			// A fresh error, never the original: axios errors carry the request headers, token included.
-			throw new OneFileSignInError(signInFailureMessage(error, environmentLabel(credentials), baseUrl), signInCause(error));
-		}
-		return { sessionToken: parseSessionToken(body) };
+	// signIn follows no redirect, so the customer token goes to the credential's host only.
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		return { sessionToken: await signIn(this.helpers, credentials) };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -121,6 +94,10 @@ export class OneFileApi implements ICredentialType {
 			baseURL: baseUrlExpression(),
 			url: '/Customer',
 			method: 'GET',
+			// The session token goes to the credential's host only.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
+			timeout: 60_000,
 		},
 	};
 }

@@ -4,10 +4,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as learning from './actions/learning';
 import * as lookup from './actions/lookup';
 import * as organisation from './actions/organisation';
-import { errorItem, runOperation, withItemIndex } from './actions/router';
+import { runItems } from '../shared/items/itemLoop';
+import { runOperation } from './actions/router';
 import * as user from './actions/user';
-import { MAX_CONCURRENCY, nodeOptions } from './descriptions/common.descriptions';
-import { forEachBounded } from './helpers/concurrency';
+import { MAX_CONCURRENCY } from './descriptions/options';
 import { listSearch } from './methods';
 
 export class OneFile implements INodeType {
@@ -46,35 +46,17 @@ export class OneFile implements INodeType {
 			...learning.description,
 			...organisation.description,
 			...lookup.description,
-			nodeOptions,
 		],
 	};
 
 	methods = { listSearch };
 
 	/**
-	 * Once per input item, up to "Requests in Parallel" at a time. With "Continue On Fail" every
-	 * input item gives exactly one output item: its result or its error, paired with it, in order.
-	 * Without it, the first failing item (in item order) stops the run.
+	 * Once per input item, up to "Requests in Parallel" at a time, in order and paired; with "Continue
+	 * On Fail" every item gives one output item, its result or its error (runItems).
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const continueOnFail = this.continueOnFail();
-		const results: INodeExecutionData[][] = new Array<INodeExecutionData[]>(items.length);
-		let failed: { itemIndex: number; error: Error } | undefined;
-		await forEachBounded(items.length, readConcurrency.call(this), async (itemIndex) => {
-			try {
-				results[itemIndex] = await runOperation.call(this, itemIndex);
-			} catch (error) {
-				if (continueOnFail) {
-					results[itemIndex] = errorItem.call(this, error as Error, itemIndex);
-				} else if (!failed || itemIndex < failed.itemIndex) {
-					failed = { itemIndex, error: error as Error };
-				}
-			}
-		}, () => failed !== undefined);
-		if (failed) throw withItemIndex.call(this, failed.error, failed.itemIndex);
-		return [results.flat()];
+		return await runItems.call(this, { concurrency: readConcurrency.call(this), continueOnFail: this.continueOnFail() }, runOperation);
 	}
 }
 

@@ -5,9 +5,9 @@ import { byId, calls, useOneFile } from '../harness/onefile';
 const onefile = useOneFile();
 
 describe('Organisation → Get Many', () => {
-	test('discovers the customer from GET /Customer, then lists every organisation with its Keychain setting', async () => {
+	test('discovers the customer from GET /Customer, then lists every organisation with its Keychain setting (the documented POST /Organisation/Search)', async () => {
 		const result = await onefile.engine.run({ parameters: { resource: 'organisation', operation: 'getAll', returnAll: true } });
-		expect(calls(onefile.sandbox)).toEqual(['POST /Authentication 200', 'GET /Customer 200', 'POST /Organisation/Search/1/50 200']);
+		expect(calls(onefile.sandbox)).toEqual(['POST /Authentication 200', 'GET /Customer 200', 'POST /Organisation/Search 200']);
 		expect(onefile.sandbox.requests()[2].body).toEqual({ CustomerID: SEED.customer.id });
 		expect(result.json.map((o) => [o.ID, o.KeychainCreationForNewUserActive])).toEqual([
 			[SEED.organisations.keychainOff.id, false],
@@ -17,10 +17,10 @@ describe('Organisation → Get Many', () => {
 		expect(result.items.every((i) => JSON.stringify(i.pairedItem) === JSON.stringify({ item: 0 }))).toBe(true);
 	});
 
-	test('Limit asks for one page of that size; a given customer ID skips the lookup', async () => {
+	test('Limit keeps that many of the one answer; a given customer ID skips the lookup', async () => {
 		const result = await onefile.engine.run({ parameters: { resource: 'organisation', operation: 'getAll', returnAll: false, limit: 2, options: { customerId: SEED.customer.id } } });
 		expect(result.json).toHaveLength(2);
-		expect(calls(onefile.sandbox)).toEqual(['POST /Authentication 200', 'POST /Organisation/Search/1/2 200']);
+		expect(calls(onefile.sandbox)).toEqual(['POST /Authentication 200', 'POST /Organisation/Search 200']);
 	});
 
 	test('the customer lookup happens once for many items', async () => {

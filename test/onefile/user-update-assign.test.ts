@@ -73,7 +73,7 @@ describe('User → Assign at each level (onefile-api.md §6.2)', () => {
 			items: [{ unit: '' }],
 			continueOnFail: true,
 		});
-		expect(result.json[0].error).toMatch(/^Cannot assign the user: Unit "" is not a OneFile unit ID \[item 0\]$/);
+		expect(result.json[0].error).toMatch(/^Cannot assign the user: Unit is missing \[item 0\]$/);
 		expect(onefile.sandbox.requests()).toEqual([]);
 	});
 

@@ -175,8 +175,8 @@ describe('bad servers and slow answers become clear item errors', () => {
 	test('a timeout: retried for a read, then named in words', async () => {
 		onefile.sandbox.configure({ faults: { slowMs: 2500, script: [{ path: '^/User/\\d+$', fault: 'slow', times: 10 }] } });
 		const result = await run(get({ options: { timeout: 1 } }));
-		expect(result.json[0].error).toMatch(/^No answer from OneFile while trying to get user \d+ \(timed out\)$/);
-		expect(result.json[0].description).toMatch(/network error ECONNABORTED/);
+		expect(result.json[0].error).toMatch(/^OneFile did not answer within 1 s while trying to get user \d+$/);
+		expect(result.json[0].description).toMatch(/Options → Timeout/);
 		expect(onefile.sandbox.requests().filter((r) => r.path.startsWith('/User/'))).toHaveLength(4);
 	});
 

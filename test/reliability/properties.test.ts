@@ -8,11 +8,12 @@
 import fc from 'fast-check';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { ALL_ROLES, optionalFields, requiredFields, ROLES, type Role, type UserField } from '../../nodes/OneFile/descriptions/roles';
+import { ALL_ROLES, requiredFields, ROLES, USER_FIELDS, type Role, type UserField } from '../../nodes/OneFile/descriptions/roles';
 import { SEED, seedFor } from '../../sandbox/onefile';
 import { useOneFile } from '../harness/onefile';
 import { byKind, id, required, type Tagged } from './generators';
 
+const optionalFields = (role: Role): UserField[] => USER_FIELDS.filter((f) => f.optionalFor.includes(role));
 const CASES = Number(process.env.PROPERTY_CASES ?? 600);
 const SEED_VALUE = Number(process.env.PROPERTY_SEED ?? 20261123);
 const onefile = useOneFile();
@@ -30,7 +31,7 @@ const EXISTING: Record<string, readonly number[]> = {
 
 function arbitraryFor(field: UserField): fc.Arbitrary<Tagged> {
 	if (field.kind === 'id') return id(EXISTING[field.param] ?? [1]);
-	return byKind[field.kind];
+	return byKind[field.kind as keyof typeof byKind];
 }
 
 /**

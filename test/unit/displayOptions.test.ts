@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions } from '../../nodes/OneFile/helpers/displayOptions';
+import { updateDisplayOptions } from '../../nodes/shared/descriptions/displayOptions';
 
 test('adds resource and operation while keeping a field’s own conditions', () => {
 	const fields: INodeProperties[] = [

@@ -1,7 +1,8 @@
 import { ONEFILE_ENVIRONMENTS, resolveBaseUrl } from '../../nodes/OneFile/transport/environments';
 import { readOneFileError, translateFailure } from '../../nodes/OneFile/transport/errors';
-import { readThrownFailure, retryAfterSeconds, retryDelayMs } from '../../nodes/OneFile/transport';
-import { parseSessionToken, signInFailureMessage } from '../../nodes/OneFile/transport/session';
+import { parseSessionToken, signInFailureMessage } from '../../nodes/OneFile/transport/signIn';
+import { readThrownFailure } from '../../nodes/shared/http/failure';
+import { retryAfterSeconds, retryDelayMs } from '../../nodes/shared/http/retry';
 
 describe('session token from POST /Authentication', () => {
 	const token = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0NTY3ODkrLz0=';
@@ -19,10 +20,10 @@ describe('session token from POST /Authentication', () => {
 	});
 
 	test('a refused customer token is explained per environment, never echoing it', () => {
-		const message = signInFailureMessage({ response: { status: 401 }, config: { headers: { 'X-CustomerToken': 'SECRET' } } }, 'Practice', 'https://wsapi2.onefile.co.uk/api/v2.1');
+		const message = signInFailureMessage({ httpCode: 401 }, 'Practice', 'https://wsapi2.onefile.co.uk/api/v2.1');
 		expect(message).toMatch(/^OneFile rejected the customer token for Practice \(HTTP 401\)\. Tokens are issued per server by OneFile Support/);
 		expect(message).not.toContain('SECRET');
-		expect(signInFailureMessage({ code: 'ECONNREFUSED' }, 'Live', 'https://x')).toMatch(/^Could not reach OneFile at https:\/\/x \(connection refused\)/);
+		expect(signInFailureMessage({ networkCode: 'ECONNREFUSED' }, 'Live', 'https://x')).toMatch(/^Could not reach OneFile at https:\/\/x \(connection refused\)/);
 	});
 });
 
@@ -38,6 +39,9 @@ describe('base URL', () => {
 		expect(() => resolveBaseUrl({ environment: 'custom', baseUrl: 'wsapi2.onefile' })).toThrow(/is not a valid URL/);
 		expect(() => resolveBaseUrl({ environment: 'custom', baseUrl: 'ftp://x/api' })).toThrow(/must start with https/);
 		expect(() => resolveBaseUrl({ environment: 'custom', baseUrl: 'http://10.0.0.5/api' })).toThrow(/unencrypted/);
+		expect(() => resolveBaseUrl({ environment: 'custom', baseUrl: 'https://x.example/api?v=1' })).toThrow(/query string/);
+		expect(() => resolveBaseUrl({ environment: 'custom', baseUrl: 'https://x.example/api#v' })).toThrow(/fragment/);
+		expect(() => resolveBaseUrl({ environment: 'custom', baseUrl: 'https://me:pw@x.example/api' })).toThrow(/user name or password/);
 		expect(resolveBaseUrl({ environment: 'custom', baseUrl: 'http://10.0.0.5/api', allowInsecureHttp: true })).toBe('http://10.0.0.5/api');
 	});
 });
@@ -48,11 +52,11 @@ describe('OneFile errors in plain words', () => {
 		const translated = translateFailure(failure, 'create the Learner');
 		expect(translated.message).toBe('OneFile could not find that classroom (code -58) while trying to create the Learner');
 		expect(translated.description).toMatch(/^OneFile said: "Classroom not found"\. Check the Classroom/);
-		expect(translateFailure({ httpCode: 400, oneFileCode: -11 }, 'x').message).toMatch(/organisation \(code -11\)/);
-		expect(translateFailure({ httpCode: 400, oneFileCode: -57 }, 'x').message).toMatch(/placement \(code -57\)/);
+		expect(translateFailure({ httpCode: 400, serviceCode: -11 }, 'x').message).toMatch(/organisation \(code -11\)/);
+		expect(translateFailure({ httpCode: 400, serviceCode: -57 }, 'x').message).toMatch(/placement \(code -57\)/);
 	});
 	test('upper-case keys, text bodies and HTML pages', () => {
-		expect(readOneFileError({ Code: '-11', Message: 'x' })).toEqual({ oneFileCode: -11, oneFileMessage: 'x' });
+		expect(readOneFileError({ Code: '-11', Message: 'x' })).toEqual({ serviceCode: -11, serviceMessage: 'x' });
 		expect(readOneFileError('<!DOCTYPE html><html>Bad gateway</html>')).toEqual({ notData: true });
 		expect(translateFailure({ httpCode: 502, notData: true }, 'x').message).toMatch(/web page instead of data/);
 		expect(translateFailure({ networkCode: 'ECONNRESET' }, 'x').message).toBe('No answer from OneFile while trying to x (connection dropped)');
@@ -88,5 +92,12 @@ describe('retry policy', () => {
 	test('client errors are never retried and attempts are bounded', () => {
 		expect(retryDelayMs({ httpCode: 400 }, true, 1)).toBeUndefined();
 		expect(retryDelayMs({ httpCode: 503 }, true, 4)).toBeUndefined();
+	});
+	test('a passed deadline is retried like a lost answer; a refused redirect, an answer over the cap and a cancelled run never', () => {
+		expect(retryDelayMs({ timedOutAfterS: 60 }, true, 1)).toBeGreaterThan(0);
+		expect(retryDelayMs({ timedOutAfterS: 60 }, false, 1)).toBeUndefined();
+		expect(retryDelayMs({ httpCode: 302, redirectHost: 'x.example' }, true, 1)).toBeUndefined();
+		expect(retryDelayMs({ httpCode: 200, tooLargeBytes: 1 }, true, 1)).toBeUndefined();
+		expect(retryDelayMs({ cancelled: true }, true, 1)).toBeUndefined();
 	});
 });

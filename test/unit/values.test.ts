@@ -1,5 +1,6 @@
-import { createUserBody, describeProblems, updateUserBody } from '../../nodes/OneFile/helpers/userBody';
-import { isBlank, normaliseValue } from '../../nodes/OneFile/helpers/values';
+import { createUserBody, updateUserBody } from '../../nodes/OneFile/helpers/userBody';
+import { describeProblems } from '../../nodes/shared/checks/problems';
+import { isBlank, normaliseValue } from '../../nodes/shared/checks/values';
 
 describe('values as spreadsheets send them', () => {
 	test.each([
@@ -20,8 +21,12 @@ describe('values as spreadsheets send them', () => {
 		['nino', 'qq 12 34 56 c', 'QQ123456C'],
 		['text', 12345, '12345'],
 		['text', '  Amira ', 'Amira'],
+		['dateTime', '2025-03-30T09:00:00+01:00', '2025-03-30T08:00:00.000Z'],
+		['dateTime', '2025-03-30T09:00:00.5Z', '2025-03-30T09:00:00.500Z'],
+		['dateTime', '30/03/2025', '2025-03-30T00:00:00.000Z'],
+		['textId', ' KS_COMM1 ', 'KS_COMM1'],
 	] as const)('%s %p → %p', (kind, raw, expected) => {
-		expect(normaliseValue(kind, raw)).toEqual({ ok: true, value: expected });
+		expect(normaliseValue(kind, raw, 'OneFile')).toEqual({ ok: true, value: expected });
 	});
 
 	test.each([
@@ -41,8 +46,19 @@ describe('values as spreadsheets send them', () => {
 		['nino', 'Q1234567'],
 		['text', { a: 1 }],
 		['text', ['a']],
+		['text', true],
+		['date', '2001-09-23 lol'],
+		['date', '1850-01-01'],
+		['date', '2101-01-01'],
+		['dateTime', '2001-02-30T10:00:00Z'],
+		['dateTime', '2001-09-23T24:00:00Z'],
+		['dateTime', '2001-09-23T10:00:00Z junk'],
+		['dateTime', '2001-09-23T10:00:00+25:00'],
+		['dateTime', '1850-01-01T10:00:00Z'],
+		['textId', '..'],
+		['textId', '.'],
 	] as const)('%s rejects %p with a fix', (kind, raw) => {
-		const result = normaliseValue(kind, raw);
+		const result = normaliseValue(kind, raw, 'OneFile');
 		expect(result.ok).toBe(false);
 		if (!result.ok) {
 			expect(result.problem).toMatch(/is not/);

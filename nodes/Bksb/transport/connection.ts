@@ -1,4 +1,4 @@
-import { checkServiceUrl } from '../../shared/serviceUrl';
+import { checkServiceUrl, CredentialSettingError, testUrlGuard } from '../../shared/http/serviceUrl';
 
 /**
  * bksb's API hosts (bksb-api.md): one per region, shared by every customer. The path below the
@@ -16,6 +16,8 @@ export interface BksbConnection {
 	url?: unknown;
 	basePath?: unknown;
 	allowInsecureHttp?: unknown;
+	accessKeyId?: unknown;
+	secretKey?: unknown;
 }
 
 /** Host plus API base path, without a trailing slash; a CredentialSettingError with the fix otherwise. */
@@ -29,8 +31,23 @@ export function bksbBaseUrl(connection: BksbConnection): string {
 	return `${host}${basePath}`;
 }
 
-/** The same, as an n8n expression for the credential's Test request. */
+/**
+ * The key pair, trimmed (a pasted key often brings a space or a line break). A colon in the access
+ * key ID cannot work: Basic authentication splits "id:secret" at the first colon.
+ */
+export function bksbKeys(connection: BksbConnection): { accessKeyId: string; secretKey: string } {
+	const accessKeyId = String(connection.accessKeyId ?? '').trim();
+	const secretKey = String(connection.secretKey ?? '').trim();
+	if (accessKeyId.includes(':')) {
+		throw new CredentialSettingError('The bksb credential\'s Access Key ID holds a colon (":"), which cannot be sent with Basic authentication. Copy the key ID again from bksb (Admin Options › API Access Keys): key IDs have no colon');
+	}
+	return { accessKeyId, secretKey };
+}
+
+/** The same, as an n8n expression for the credential's Test request (a key ID with a colon gets an address that says so). */
 export function bksbBaseUrlExpression(): string {
 	const known = Object.entries(BKSB_REGIONS).map(([key, { url }]) => `${key}: '${url}'`).join(', ');
-	return `={{ (({ ${known} })[$credentials.region] ?? String($credentials.url).trim().replace(/\\/+$/, '')) + ($credentials.basePath || '${BKSB_BASE_PATHS[0]}') }}`;
+	const custom = testUrlGuard("String($credentials.url).trim().replace(/\\/+$/, '')");
+	const colon = "String($credentials.accessKeyId).includes(':') ? 'https://the-access-key-id-must-not-hold-a-colon.invalid' : ";
+	return `={{ ${colon}((({ ${known} })[$credentials.region] ?? ${custom}) + ($credentials.basePath || '${BKSB_BASE_PATHS[0]}')) }}`;
 }

@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import * as learning from './learning';
 import { lookups } from './lookup';
@@ -27,23 +27,4 @@ export async function runOperation(this: IExecuteFunctions, itemIndex: number): 
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`, { itemIndex });
 	}
 	return await found.execute.call(this, itemIndex);
-}
-
-/** The output item of a failed input item under "Continue On Fail": message, fix, paired. */
-export function errorItem(this: IExecuteFunctions, error: Error, itemIndex: number): INodeExecutionData[] {
-	const json: IDataObject = { error: error.message };
-	const description = (error as { description?: unknown }).description;
-	if (typeof description === 'string' && description) json.description = description;
-	const httpCode = (error as { httpCode?: unknown }).httpCode;
-	if (typeof httpCode === 'string' && httpCode) json.httpCode = httpCode;
-	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), { itemData: { item: itemIndex } });
-}
-
-/** Errors from n8n's helpers lack the item; stamp it so the editor points at the right row. */
-export function withItemIndex(this: IExecuteFunctions, error: Error, itemIndex: number): Error {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
-	}
-	return new NodeOperationError(this.getNode(), error.message, { itemIndex });
 }

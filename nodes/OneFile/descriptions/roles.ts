@@ -1,3 +1,6 @@
+import type { ValueKind } from '../../shared/checks/values';
+import type { LocatorName } from './rlc.description';
+
 /**
  * THE role table (onefile-api.md §5). Every OneFile user field, which roles must send it on
  * create and which may. The User form (displayOptions) and the checks before a request are both
@@ -16,13 +19,9 @@ export const ROLES = {
 export type Role = keyof typeof ROLES;
 
 export const ALL_ROLES = Object.keys(ROLES) as Role[];
-const STAFF: Role[] = ['traineeAssessor', 'assessor', 'iqa', 'employer', 'observer'];
 
-/** How a value is checked and sent. */
-export type FieldKind = 'text' | 'multiline' | 'email' | 'id' | 'date' | 'dateTime' | 'boolean' | 'uln' | 'nino';
-
-/** Which dropdown (resource locator) offers the value, when it is an ID of another record. */
-export type Locator = 'organisation' | 'classroom' | 'placement' | 'assessor';
+/** How a value is checked and sent (shared/checks/values.ts). */
+export type FieldKind = ValueKind;
 
 export interface UserField {
 	/** OneFile's JSON key. */
@@ -36,13 +35,16 @@ export interface UserField {
 	/** Roles that may send it on create (in Additional Fields). */
 	optionalFor: readonly Role[];
 	description: string;
-	locator?: Locator;
+	/** Which dropdown (resource locator) offers the value, when it is an ID of another record. */
+	locator?: LocatorName;
 	placeholder?: string;
+	/** False when User → Update cannot change it (where the user lives). Default: true. */
+	updatable?: false;
 }
 
 export const USER_FIELDS: readonly UserField[] = [
 	// Mandatory for everyone (§5.2)
-	{ apiName: 'OrganisationID', param: 'organisationId', displayName: 'Organisation', kind: 'id', locator: 'organisation', requiredFor: ALL_ROLES, optionalFor: [], description: 'The organisation (centre) the user belongs to' },
+	{ apiName: 'OrganisationID', param: 'organisationId', displayName: 'Organisation', kind: 'id', locator: 'organisation', requiredFor: ALL_ROLES, optionalFor: [], updatable: false, description: 'The organisation (centre) the user belongs to' },
 	{ apiName: 'FirstName', param: 'firstName', displayName: 'First Name', kind: 'text', requiredFor: ALL_ROLES, optionalFor: [], description: '', placeholder: 'e.g. Amira' },
 	{ apiName: 'LastName', param: 'lastName', displayName: 'Last Name', kind: 'text', requiredFor: ALL_ROLES, optionalFor: [], description: '', placeholder: 'e.g. Khan' },
 	{ apiName: 'Email', param: 'email', displayName: 'Email', kind: 'email', requiredFor: ALL_ROLES, optionalFor: [], description: "The user's email address. With the Keychain centre setting on, OneFile sends a verification email to it.", placeholder: 'e.g. amira.khan@example.com' },
@@ -78,13 +80,6 @@ export const USER_FIELDS: readonly UserField[] = [
 	{ apiName: 'L16', param: 'l16', displayName: 'Learning Difficulty (L16)', kind: 'text', requiredFor: [], optionalFor: ['learner'], description: 'ILR learning difficulty code' },
 ];
 
-/** Roles that send nothing but the common fields; kept for documentation and tests. */
-export const STAFF_ROLES = STAFF;
-
-export function roleName(role: Role): string {
-	return ROLES[role].name;
-}
-
 export function isRole(value: unknown): value is Role {
 	return typeof value === 'string' && value in ROLES;
 }
@@ -93,11 +88,12 @@ export function requiredFields(role: Role): UserField[] {
 	return USER_FIELDS.filter((f) => f.requiredFor.includes(role));
 }
 
-export function optionalFields(role: Role): UserField[] {
-	return USER_FIELDS.filter((f) => f.optionalFor.includes(role));
-}
-
 /** Fields a role may send at all on create. */
 export function allowedFields(role: Role): UserField[] {
 	return USER_FIELDS.filter((f) => f.requiredFor.includes(role) || f.optionalFor.includes(role));
+}
+
+/** Fields User → Update can change. */
+export function updatableFields(): UserField[] {
+	return USER_FIELDS.filter((f) => f.updatable !== false);
 }

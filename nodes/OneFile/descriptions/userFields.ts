@@ -1,7 +1,7 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { locatorProperty } from './rlc.description';
-import { ALL_ROLES, ROLES, USER_FIELDS, type Role, type UserField } from './roles';
+import { ALL_ROLES, ROLES, updatableFields, USER_FIELDS, type Role, type UserField } from './roles';
 
 /** The Role selector; options come straight from the role table. */
 export const roleProperty: INodeProperties = {
@@ -65,9 +65,9 @@ export function additionalFieldsProperty(hide: Record<string, IDisplayOptions['h
 	};
 }
 
-/** "Update Fields" of User → Update: every field but the organisation; role checks happen at OneFile. */
+/** "Update Fields" of User → Update: every updatable field; role checks happen at OneFile. */
 export function updateFieldsProperty(): INodeProperties {
-	const options = USER_FIELDS.filter((f) => f.apiName !== 'OrganisationID').map((field) => {
+	const options = updatableFields().map((field) => {
 		const property = fieldProperty(field, { required: false, asLocator: false });
 		const onlyFor = rolesNote(field);
 		return onlyFor ? { ...property, description: [property.description, onlyFor].filter(Boolean).join('. ') } : property;

@@ -1,15 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { allowedFields, requiredFields, ROLES, USER_FIELDS, type Role, type UserField } from '../descriptions/roles';
-import { isBlank, normaliseValue } from './values';
+import type { Problem } from '../../shared/checks/problems';
+import { isBlank, normaliseValue } from '../../shared/checks/values';
+import { allowedFields, requiredFields, ROLES, updatableFields, USER_FIELDS, type Role, type UserField } from '../descriptions/roles';
 
-/** One thing wrong with an item's input, in the words of the form. */
-export interface Problem {
-	field: string;
-	problem: string;
-	fix: string;
-}
-
+/** The checked body of a OneFile user request, and every problem found on the way. Pure. */
 export interface BodyResult {
 	body: IDataObject;
 	problems: Problem[];
@@ -18,8 +13,8 @@ export interface BodyResult {
 const BY_PARAM = new Map(USER_FIELDS.map((f) => [f.param, f]));
 
 function addValue(body: IDataObject, problems: Problem[], field: UserField, raw: unknown): void {
-	const result = normaliseValue(field.kind, raw);
-	if (result.ok) body[field.apiName] = result.value as IDataObject[string];
+	const result = normaliseValue(field.kind, raw, 'OneFile');
+	if (result.ok) body[field.apiName] = result.value;
 	else problems.push({ field: field.displayName, problem: result.problem, fix: result.fix });
 }
 
@@ -52,14 +47,16 @@ export function createUserBody(role: Role, required: Record<string, unknown>, ad
 	return { body, problems };
 }
 
-/** The body of `POST /User/{id}`: only the fields being changed, each well-formed. */
+const UPDATABLE = new Set(updatableFields().map((f) => f.param));
+
+/** The body of `POST /User/{id}`: only the fields being changed, each well-formed and updatable. */
 export function updateUserBody(updates: IDataObject): BodyResult {
 	const body: IDataObject = {};
 	const problems: Problem[] = [];
 	for (const [param, raw] of Object.entries(updates)) {
 		const field = BY_PARAM.get(param);
-		if (!field || field.apiName === 'OrganisationID') {
-			problems.push({ field: param, problem: 'is not a field that can be updated', fix: 'Remove it from Update Fields' });
+		if (!field || !UPDATABLE.has(param)) {
+			problems.push({ field: field?.displayName ?? param, problem: 'is not a field that can be updated', fix: 'Remove it from Update Fields' });
 		} else if (!isBlank(raw)) {
 			addValue(body, problems, field, raw);
 		}
@@ -67,19 +64,14 @@ export function updateUserBody(updates: IDataObject): BodyResult {
 	return { body, problems };
 }
 
+/** What an update may send of a create's body: where the user lives (role, organisation) stays. */
+export function updatablePart(body: IDataObject): IDataObject {
+	const updatable = new Set(updatableFields().map((f) => f.apiName));
+	return Object.fromEntries(Object.entries(body).filter(([key]) => updatable.has(key)));
+}
+
 function rolesOf(field: UserField | undefined): string {
 	if (!field) return 'no role';
 	const roles = [...new Set([...field.requiredFor, ...field.optionalFor])];
 	return roles.length ? roles.map((r) => ROLES[r].name).join(', ') : 'no role';
-}
-
-/** One message for all of an item's problems, and a description that says how to fix each. */
-export function describeProblems(subject: string, itemIndex: number, problems: Problem[]): { message: string; description: string } {
-	const list = problems.map((p) => `${p.field} ${p.problem}`).join('; ');
-	const message =
-		problems.length === 1
-			? `${subject}: ${list} [item ${itemIndex}]`
-			: `${subject}: ${problems.length} problems: ${list} [item ${itemIndex}]`;
-	const description = problems.map((p) => `${p.field}: ${p.fix}.`).join('\n');
-	return { message, description };
 }

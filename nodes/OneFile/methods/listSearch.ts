@@ -1,8 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { idFromAnswer, normaliseTextId } from '../../shared/checks/values';
 import { ROLES, isRole } from '../descriptions/roles';
 import { discoverCustomerId } from '../transport/customer';
-import { searchPage } from '../transport/paging';
+import { ONEFILE_LISTS as LISTS, searchPage, type OneFileList } from '../transport/paging';
 
 /**
  * Dropdowns. OneFile searches page by `/Search/{page}/{size}` with no totals, so the pagination
@@ -16,9 +17,16 @@ const MAX_PAGES_PER_LOAD = 10;
 
 type Label = (row: IDataObject) => string;
 
+/** A row's ID as a dropdown value: a whole number (a text code for units); rows without one are left out. */
+function valueOf(row: IDataObject, textId: boolean): string | undefined {
+	if (!textId) return idFromAnswer(row.ID)?.toString();
+	const code = normaliseTextId(row.ID, 'OneFile', '');
+	return code.ok ? code.value : undefined;
+}
+
 async function search(
 	this: ILoadOptionsFunctions,
-	endpoint: string,
+	list: OneFileList,
 	filters: IDataObject,
 	label: Label,
 	filter: string | undefined,
@@ -28,12 +36,13 @@ async function search(
 	const results: INodeListSearchItems[] = [];
 	let page = paginationToken ? Number(paginationToken) : 1;
 	for (let loaded = 0; loaded < MAX_PAGES_PER_LOAD; loaded++, page++) {
-		const rows = await searchPage.call(this, endpoint, filters, page, LIST_PAGE_SIZE, { action: 'load the list' });
+		const { rows, last } = await searchPage.call(this, list, filters, page, LIST_PAGE_SIZE, { action: 'load the list' });
 		for (const row of rows) {
 			const name = label(row);
-			if (!needle || name.toLowerCase().includes(needle)) results.push({ name, value: String(row.ID) });
+			const value = valueOf(row, list === LISTS.unit);
+			if (value !== undefined && (!needle || name.toLowerCase().includes(needle))) results.push({ name, value });
 		}
-		const more = rows.length === LIST_PAGE_SIZE;
+		const more = !last && rows.length === LIST_PAGE_SIZE;
 		if (!more) return { results };
 		if (results.length > 0) return { results, paginationToken: String(page + 1) };
 	}
@@ -69,43 +78,43 @@ const byPerson: Label = (row) => {
 
 export async function searchOrganisations(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const customerId = await discoverCustomerId.call(this);
-	return await search.call(this, '/Organisation/Search', { CustomerID: customerId }, byName, filter, paginationToken);
+	return await search.call(this, LISTS.organisation, { CustomerID: customerId }, byName, filter, paginationToken);
 }
 
 export async function searchClassrooms(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, '/Classroom/Search', organisationFilter.call(this), byName, filter, paginationToken);
+	return await search.call(this, LISTS.classroom, organisationFilter.call(this), byName, filter, paginationToken);
 }
 
 export async function searchPlacements(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, '/Placement/Search', organisationFilter.call(this), byName, filter, paginationToken);
+	return await search.call(this, LISTS.placement, organisationFilter.call(this), byName, filter, paginationToken);
 }
 
 export async function searchAssessors(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, '/User/Search', { ...organisationFilter.call(this), Role: ROLES.assessor.id }, byPerson, filter, paginationToken);
+	return await search.call(this, LISTS.user, { ...organisationFilter.call(this), Role: ROLES.assessor.id }, byPerson, filter, paginationToken);
 }
 
 export async function searchLearners(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, '/User/Search', { ...organisationFilter.call(this), Role: ROLES.learner.id }, byPerson, filter, paginationToken);
+	return await search.call(this, LISTS.user, { ...organisationFilter.call(this), Role: ROLES.learner.id }, byPerson, filter, paginationToken);
 }
 
 export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, '/User/Search', organisationFilter.call(this), byPerson, filter, paginationToken);
+	return await search.call(this, LISTS.user, organisationFilter.call(this), byPerson, filter, paginationToken);
 }
 
 export async function searchAssignees(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const role = this.getNodeParameter('assigneeRole', undefined) as unknown;
 	const roleFilter = isRole(role) ? { Role: ROLES[role].id } : {};
-	return await search.call(this, '/User/Search', { ...organisationFilter.call(this), ...roleFilter }, byPerson, filter, paginationToken);
+	return await search.call(this, LISTS.user, { ...organisationFilter.call(this), ...roleFilter }, byPerson, filter, paginationToken);
 }
 
 export async function searchStandards(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, '/Standard/Search', organisationFilter.call(this), byTitle, filter, paginationToken);
+	return await search.call(this, LISTS.standard, organisationFilter.call(this), byTitle, filter, paginationToken);
 }
 
 export async function searchUnits(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, '/Unit/Search', { ...organisationFilter.call(this), ...standardFilter.call(this) }, byTitle, filter, paginationToken);
+	return await search.call(this, LISTS.unit, { ...organisationFilter.call(this), ...standardFilter.call(this) }, byTitle, filter, paginationToken);
 }
 
 export async function searchFrameworkTemplates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, '/FrameworkTemplate/Search', organisationFilter.call(this), byName, filter, paginationToken);
+	return await search.call(this, LISTS.frameworkTemplate, organisationFilter.call(this), byName, filter, paginationToken);
 }

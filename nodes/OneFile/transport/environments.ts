@@ -1,5 +1,4 @@
-import { checkServiceUrl } from '../../shared/serviceUrl';
-
+import { CredentialSettingError, serviceUrl, testUrlGuard, type ServiceUrl } from '../../shared/http/serviceUrl';
 
 /**
  * OneFile's API servers (onefile-api.md §1). A customer token is issued per server by OneFile
@@ -11,34 +10,31 @@ export const ONEFILE_ENVIRONMENTS = {
 	beta: { name: 'Beta', baseUrl: 'https://wsapibeta.onefile.co.uk/api/v2.1' },
 } as const;
 
-export type OneFileEnvironment = keyof typeof ONEFILE_ENVIRONMENTS | 'custom';
-
 export interface OneFileConnection {
 	environment?: unknown;
 	baseUrl?: unknown;
 	allowInsecureHttp?: unknown;
 }
 
-/** Human name of the environment, for messages ("Practice", "Custom (https://…)"). */
-export function environmentLabel(connection: OneFileConnection): string {
+function knownEnvironment(connection: OneFileConnection): (typeof ONEFILE_ENVIRONMENTS)[keyof typeof ONEFILE_ENVIRONMENTS] | undefined {
 	const environment = String(connection.environment ?? 'live');
-	if (environment in ONEFILE_ENVIRONMENTS) {
-		return ONEFILE_ENVIRONMENTS[environment as keyof typeof ONEFILE_ENVIRONMENTS].name;
-	}
-	return 'Custom base URL';
+	return environment in ONEFILE_ENVIRONMENTS ? ONEFILE_ENVIRONMENTS[environment as keyof typeof ONEFILE_ENVIRONMENTS] : undefined;
+}
+
+/** Human name of the environment, for messages ("Practice", "Custom base URL"). */
+export function environmentLabel(connection: OneFileConnection): string {
+	return knownEnvironment(connection)?.name ?? 'Custom base URL';
 }
 
 /**
- * The API base URL without a trailing slash. Throws a plain Error with a fix when a custom URL
- * is malformed or uses http on a non-loopback host without the opt-in: a customer token sent
- * over plain http to another machine is a leaked token.
+ * The API base URL without a trailing slash, or the problem with its fix when a custom URL breaks
+ * the rules of serviceUrl (a customer token sent over plain http to another machine is a leaked
+ * token; a query, fragment or user info would be mangled into every request).
  */
-export function resolveBaseUrl(connection: OneFileConnection): string {
-	const environment = String(connection.environment ?? 'live');
-	if (environment in ONEFILE_ENVIRONMENTS) {
-		return ONEFILE_ENVIRONMENTS[environment as keyof typeof ONEFILE_ENVIRONMENTS].baseUrl;
-	}
-	return checkServiceUrl(String(connection.baseUrl ?? ''), {
+export function checkBaseUrl(connection: OneFileConnection): ServiceUrl {
+	const known = knownEnvironment(connection);
+	if (known) return { url: known.baseUrl };
+	return serviceUrl(String(connection.baseUrl ?? ''), {
 		field: "The OneFile credential's Base URL",
 		example: 'https://wsapi2.onefile.co.uk/api/v2.1',
 		secret: 'the customer token',
@@ -46,14 +42,21 @@ export function resolveBaseUrl(connection: OneFileConnection): string {
 	});
 }
 
+/** The same, throwing a CredentialSettingError with the fix. */
+export function resolveBaseUrl(connection: OneFileConnection): string {
+	const checked = checkBaseUrl(connection);
+	if ('problem' in checked) throw new CredentialSettingError(checked.problem);
+	return checked.url;
+}
+
 /**
  * The same resolution as an n8n expression, for the credential's `test` request, which n8n
- * evaluates as an expression rather than calling our code. A trailing slash is harmless there:
- * axios joins baseURL and url with exactly one slash.
+ * evaluates itself rather than calling our code. A trailing slash is harmless there: axios joins
+ * baseURL and url with exactly one slash.
  */
 export function baseUrlExpression(): string {
 	const known = Object.entries(ONEFILE_ENVIRONMENTS)
 		.map(([key, { baseUrl }]) => `${key}: '${baseUrl}'`)
 		.join(', ');
-	return `={{ ({ ${known} })[$credentials.environment] ?? String($credentials.baseUrl).trim() }}`;
+	return `={{ ({ ${known} })[$credentials.environment] ?? ${testUrlGuard('String($credentials.baseUrl).trim()')} }}`;
 }

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { commonFailureWords, type RequestFailure } from '../../shared/http/failure';
+
 /**
  * OneFile's error codes in words an ops person can act on. OneFile answers 400 with
  * `{ code, message }` (onefile-api.md §3.7: -11, -57 and -58 seen in client code); keyed by code,
@@ -21,52 +23,20 @@ export const ONEFILE_ERROR_CODES: Record<number, { message: string; fix: string 
 };
 
 const STATUS_WORDS: Record<number, { message: string; fix: string }> = {
-	400: { message: 'OneFile refused the request', fix: 'Check the fields named in OneFile\'s answer below, then run the item again.' },
+	400: { message: 'OneFile refused the request', fix: "Check the fields named in OneFile's answer below, then run the item again." },
 	401: { message: 'OneFile did not accept the session', fix: 'The node signed in again and was still refused. Check the credential\'s customer token and environment with "Test".' },
 	403: { message: 'OneFile refused access', fix: 'The node signed in again and was still refused: the customer token may not have access to this record or organisation. Ask OneFile Support which permissions the token has.' },
 	404: { message: 'OneFile could not find that record', fix: 'Check the ID: it may belong to another organisation or have been deleted.' },
 	409: { message: 'OneFile reported a conflict', fix: 'The record may already exist or be changing. Look it up in OneFile before running the item again.' },
 	413: { message: 'The request was too large for OneFile', fix: 'Shorten the longest values (addresses, notes).' },
-	429: { message: 'OneFile is limiting the request rate', fix: 'The node waited and retried and OneFile still refused. Run fewer items at once or lower the node\'s concurrency, then try again later.' },
+	429: { message: 'OneFile is limiting the request rate', fix: "The node waited and retried and OneFile still refused. Run fewer items at once or lower the node's concurrency, then try again later." },
 	500: { message: 'OneFile had an internal error', fix: 'Try again later. If it keeps happening for this item, its data may be what OneFile cannot handle: contact OneFile Support with the time of the error.' },
 	502: { message: 'OneFile could not be reached through its gateway', fix: 'OneFile may be down or updating. Try again later.' },
 	503: { message: 'OneFile is unavailable', fix: 'OneFile may be down or updating. Try again later.' },
 	504: { message: 'OneFile took too long to answer', fix: 'Try again later.' },
 };
 
-/**
- * Network failures in words. The raw code (ECONNRESET…) must stay out of error messages: n8n's
- * NodeApiError replaces any message that contains one with its own generic sentence.
- */
-const NETWORK_WORDS: Record<string, string> = {
-	ECONNREFUSED: 'connection refused',
-	ECONNRESET: 'connection dropped',
-	ECONNABORTED: 'timed out',
-	ETIMEDOUT: 'timed out',
-	ESOCKETTIMEDOUT: 'timed out',
-	ENOTFOUND: 'server name not found',
-	EAI_AGAIN: 'server name lookup failed',
-	EHOSTUNREACH: 'host unreachable',
-	ENETUNREACH: 'network unreachable',
-	EPIPE: 'connection dropped',
-};
-
-export function networkWords(code: string | undefined): string {
-	return (code && NETWORK_WORDS[code]) ?? 'no answer';
-}
-
-/** What went wrong with a request, without anything secret: status, OneFile's code and text. */
-export interface RequestFailure {
-	httpCode?: number;
-	/** Network error code such as ECONNRESET when nothing came back. */
-	networkCode?: string;
-	oneFileCode?: number;
-	oneFileMessage?: string;
-	/** The answer was HTML or otherwise not data. */
-	notData?: boolean;
-	/** A success whose body could not be read as JSON. */
-	unreadable?: boolean;
-}
+const ADDRESS_FIX = "Check the credential's Environment or Base URL (it ends in /api/v2.1) and this server's network access, then try again.";
 
 export interface TranslatedError {
 	message: string;
@@ -75,30 +45,25 @@ export interface TranslatedError {
 	details: IDataObject;
 }
 
+/** A failed request in words; `failure` holds nothing secret (see maskSecrets in the transport). */
 export function translateFailure(failure: RequestFailure, action: string): TranslatedError {
 	const details: IDataObject = {};
 	if (failure.httpCode !== undefined) details.httpCode = failure.httpCode;
-	if (failure.oneFileCode !== undefined) details.oneFileCode = failure.oneFileCode;
-	if (failure.oneFileMessage !== undefined) details.oneFileMessage = failure.oneFileMessage;
+	if (failure.serviceCode !== undefined) details.oneFileCode = failure.serviceCode;
+	if (failure.serviceMessage !== undefined) details.oneFileMessage = failure.serviceMessage;
 	if (failure.networkCode !== undefined) details.networkCode = failure.networkCode;
+	const httpCode = failure.httpCode === undefined ? undefined : String(failure.httpCode);
 
-	const said = failure.oneFileMessage ? `OneFile said: "${failure.oneFileMessage}". ` : '';
-	const known = failure.oneFileCode !== undefined ? ONEFILE_ERROR_CODES[failure.oneFileCode] : undefined;
-	if (known) {
-		return { message: `${known.message} (code ${failure.oneFileCode}) while trying to ${action}`, description: `${said}${known.fix}`, httpCode: stringCode(failure.httpCode), details };
-	}
-	if (failure.httpCode === undefined) {
-		return {
-			message: `No answer from OneFile while trying to ${action} (${networkWords(failure.networkCode)})`,
-			description: `The connection failed or timed out before OneFile answered (network error ${failure.networkCode ?? 'unknown'}). Check the network and the credential's Base URL, then try again.`,
-			details,
-		};
-	}
+	const common = commonFailureWords(failure, 'OneFile', action, ADDRESS_FIX);
+	if (common) return { ...common, httpCode, details };
+	const said = failure.serviceMessage ? `OneFile said: "${failure.serviceMessage}". ` : '';
+	const known = failure.serviceCode !== undefined ? ONEFILE_ERROR_CODES[failure.serviceCode] : undefined;
+	if (known) return { message: `${known.message} (code ${failure.serviceCode}) while trying to ${action}`, description: `${said}${known.fix}`, httpCode, details };
 	if (failure.unreadable) {
 		return {
 			message: `OneFile's answer could not be read while trying to ${action} (HTTP ${failure.httpCode})`,
 			description: 'OneFile answered, but not with valid data (cut short or garbled). The node tried again where that was safe. Try again later; if it persists, check the Base URL points at the OneFile API.',
-			httpCode: stringCode(failure.httpCode),
+			httpCode,
 			details,
 		};
 	}
@@ -106,26 +71,18 @@ export function translateFailure(failure: RequestFailure, action: string): Trans
 		return {
 			message: `OneFile answered with a web page instead of data while trying to ${action} (HTTP ${failure.httpCode})`,
 			description: 'OneFile, or a proxy in front of it, sent an error page. OneFile may be down or updating, or the Base URL may point at the wrong server. Try again later.',
-			httpCode: stringCode(failure.httpCode),
+			httpCode,
 			details,
 		};
 	}
-	const words = STATUS_WORDS[failure.httpCode] ?? { message: `OneFile answered HTTP ${failure.httpCode}`, fix: 'Try again later; if it keeps happening, contact OneFile Support.' };
-	const code = failure.oneFileCode !== undefined ? `code ${failure.oneFileCode}, ` : '';
-	return {
-		message: `${words.message} (${code}HTTP ${failure.httpCode}) while trying to ${action}`,
-		description: `${said}${words.fix}`,
-		httpCode: stringCode(failure.httpCode),
-		details,
-	};
-}
-
-function stringCode(code: number | undefined): string | undefined {
-	return code === undefined ? undefined : String(code);
+	const status = failure.httpCode ?? 0;
+	const words = STATUS_WORDS[status] ?? { message: `OneFile answered HTTP ${status}`, fix: 'Try again later; if it keeps happening, contact OneFile Support.' };
+	const code = failure.serviceCode !== undefined ? `code ${failure.serviceCode}, ` : '';
+	return { message: `${words.message} (${code}HTTP ${status}) while trying to ${action}`, description: `${said}${words.fix}`, httpCode, details };
 }
 
 /** OneFile's `{code, message}` body; older servers used lower case, be tolerant of either. */
-export function readOneFileError(body: unknown): Pick<RequestFailure, 'oneFileCode' | 'oneFileMessage' | 'notData'> {
+export function readOneFileError(body: unknown): Pick<RequestFailure, 'serviceCode' | 'serviceMessage' | 'notData'> {
 	if (typeof body === 'string') {
 		const text = body.trim();
 		if (text.startsWith('{')) {
@@ -136,15 +93,15 @@ export function readOneFileError(body: unknown): Pick<RequestFailure, 'oneFileCo
 			}
 		}
 		if (/^<(!doctype|html)/i.test(text)) return { notData: true };
-		return text ? { oneFileMessage: text.slice(0, 300) } : {};
+		return text ? { serviceMessage: text.slice(0, 300) } : {};
 	}
 	if (body && typeof body === 'object') {
 		const record = body as Record<string, unknown>;
 		const code = record.code ?? record.Code;
 		const message = record.message ?? record.Message;
 		return {
-			oneFileCode: typeof code === 'number' ? code : typeof code === 'string' && /^-?\d+$/.test(code) ? Number(code) : undefined,
-			oneFileMessage: typeof message === 'string' ? message.slice(0, 300) : undefined,
+			serviceCode: typeof code === 'number' ? code : typeof code === 'string' && /^-?\d+$/.test(code) ? Number(code) : undefined,
+			serviceMessage: typeof message === 'string' ? message.slice(0, 300) : undefined,
 		};
 	}
 	return {};

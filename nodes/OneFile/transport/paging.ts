@@ -1,7 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { oneFileApiRequest, type OneFileContext } from './index';
+import type { PathPart } from '../../shared/http/url';
+import { readPages, type Page } from '../../shared/paging';
+import { failureOf, oneFileApiRequest, type OneFileContext } from './index';
+import { runState } from './runState';
 
 /**
  * Page size for `/Search/{page}/{size}`. OneFile documents no maximum and no totals; 50 is what
@@ -9,6 +12,34 @@ import { oneFileApiRequest, type OneFileContext } from './index';
  * end the listing early, so stay at a size known to work.
  */
 export const PAGE_SIZE = 50;
+
+/**
+ * How a OneFile list is read (onefile-api.md §3.4, §4):
+ * - `documented`: OneFile's guides give the paged path `/Search/{page}/{size}` (User, LearningAim).
+ * - `clientCode`: the guides give the unpaged `/Search`; the paged form is seen only in client
+ *   code. It is tried first (it bounds each answer); a 404 or 405 falls back to the documented
+ *   unpaged path, once per run.
+ * - `unpaged`: only the documented unpaged `/Search` (Organisation: the card's Organisation
+ *   Search; Framework Template: no paged form seen anywhere).
+ */
+export type ListPaging = 'documented' | 'clientCode' | 'unpaged';
+
+export interface OneFileList {
+	/** `['User', 'Search']` */
+	path: readonly PathPart[];
+	paging: ListPaging;
+}
+
+/** OneFile's lists, and how each is read. */
+export const ONEFILE_LISTS = {
+	user: { path: ['User', 'Search'], paging: 'documented' },
+	organisation: { path: ['Organisation', 'Search'], paging: 'unpaged' },
+	classroom: { path: ['Classroom', 'Search'], paging: 'clientCode' },
+	placement: { path: ['Placement', 'Search'], paging: 'clientCode' },
+	standard: { path: ['Standard', 'Search'], paging: 'clientCode' },
+	unit: { path: ['Unit', 'Search'], paging: 'clientCode' },
+	frameworkTemplate: { path: ['FrameworkTemplate', 'Search'], paging: 'unpaged' },
+} as const satisfies Record<string, OneFileList>;
 
 export interface SearchOptions {
 	/** Stop after this many rows; undefined = all. */
@@ -18,46 +49,41 @@ export interface SearchOptions {
 	pageSize?: number;
 }
 
-/**
- * Every row of a OneFile search, page by page: `POST {endpoint}/{page}/{size}` from page 1 until a
- * short page, a 204 or an empty answer (onefile-api.md §3.4–3.5), or until `limit` rows.
- * Rows go straight into one array; nothing is copied page to page.
- */
-export async function oneFileSearchAll(this: OneFileContext, endpoint: string, filters: IDataObject, options: SearchOptions): Promise<IDataObject[]> {
-	const rows: IDataObject[] = [];
-	const pageSize = Math.max(1, Math.min(options.pageSize ?? PAGE_SIZE, options.limit ?? Infinity));
-	let previousFirstId: unknown;
-	for (let page = 1; ; page++) {
-		const pageRows = await searchPage.call(this, endpoint, filters, page, pageSize, options);
-		// A server that ignores the page segments would hand back page 1 forever.
-		if (page > 1 && pageRows.length > 0 && pageRows[0].ID !== undefined && pageRows[0].ID === previousFirstId) {
-			throw new NodeApiError(this.getNode(), { endpoint }, {
-				message: `OneFile returned the same page twice while trying to ${options.action}`,
-				description: 'The listing was stopped to avoid looping. Use Limit instead of Return All, and report this to OneFile Support.',
-				itemIndex: options.itemIndex,
-			});
-		}
-		previousFirstId = pageRows[0]?.ID;
-		for (const row of pageRows) {
-			rows.push(row);
-			if (options.limit !== undefined && rows.length >= options.limit) return rows;
-		}
-		if (pageRows.length < pageSize) return rows;
-	}
+/** Every row of a OneFile search, page by page until a short page, a 204 or an empty answer, or `limit` rows. */
+export async function oneFileSearchAll(this: OneFileContext, list: OneFileList, filters: IDataObject, options: SearchOptions): Promise<IDataObject[]> {
+	return await readPages(async (page, pageSize) => await searchPage.call(this, list, filters, page, pageSize, options), {
+		pageSize: options.pageSize ?? PAGE_SIZE,
+		limit: options.limit,
+		service: 'OneFile',
+		action: options.action,
+		fail: (message, description) => new NodeApiError(this.getNode(), { path: list.path.join('/') }, { message, description, itemIndex: options.itemIndex }),
+	});
 }
 
-/** One page of a search; 204, an empty body and `[]` all mean no rows. */
-export async function searchPage(this: OneFileContext, endpoint: string, filters: IDataObject, page: number, pageSize: number, options: Pick<SearchOptions, 'itemIndex' | 'action'>): Promise<IDataObject[]> {
-	const { body } = await oneFileApiRequest.call(this, {
-		method: 'POST',
-		endpoint: `${endpoint}/${page}/${pageSize}`,
-		body: filters,
-		itemIndex: options.itemIndex,
-		action: options.action,
-		idempotent: true,
-	});
+/** One page of a list; for a list read unpaged, its whole answer on page 1 (marked last). */
+export async function searchPage(this: OneFileContext, list: OneFileList, filters: IDataObject, page: number, pageSize: number, options: Pick<SearchOptions, 'itemIndex' | 'action'>): Promise<Page> {
+	const run = runState(this);
+	const key = list.path.join('/');
+	if (list.paging === 'unpaged' || run.unpagedLists.has(key)) {
+		return { rows: page === 1 ? await post.call(this, list.path, filters, options) : [], last: true };
+	}
+	let failed: unknown;
+	try {
+		return { rows: await post.call(this, [...list.path, page, pageSize], filters, options) };
+	} catch (error) {
+		failed = error;
+	}
+	const status = failureOf(failed)?.httpCode;
+	if (list.paging !== 'clientCode' || page !== 1 || (status !== 404 && status !== 405)) throw failed;
+	run.unpagedLists.add(key);
+	return { rows: await post.call(this, list.path, filters, options), last: true };
+}
+
+/** A search request; 204, an empty body and `[]` all mean no rows. */
+async function post(this: OneFileContext, path: readonly PathPart[], filters: IDataObject, options: Pick<SearchOptions, 'itemIndex' | 'action'>): Promise<IDataObject[]> {
+	const { body } = await oneFileApiRequest.call(this, { method: 'POST', path, body: filters, itemIndex: options.itemIndex, action: options.action, idempotent: true });
 	if (body === undefined) return [];
-	if (Array.isArray(body)) return body.filter((row): row is IDataObject => row !== null && typeof row === 'object');
+	if (Array.isArray(body)) return body.filter((row): row is IDataObject => row !== null && typeof row === 'object' && !Array.isArray(row));
 	throw new NodeApiError(this.getNode(), {}, {
 		message: `OneFile's answer could not be read while trying to ${options.action}`,
 		description: 'OneFile sent something other than a list of records. Try again later; if it persists, check the Base URL points at the OneFile API.',

@@ -1,101 +1,179 @@
-import { networkWords } from './errors';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { resolveBaseUrl } from './environments';
+import type { RunCredential, RunState } from './runState';
+
+export type OneFileContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export const CREDENTIAL_TYPE = 'oneFileApi';
+
+/** Sessions renewed by other requests that one request may follow, when sessions keep expiring. */
+const MAX_FOLLOWED_RENEWALS = 3;
 
 /**
- * Reading OneFile's sign-in answer and explaining its failures. Used by the credential's
- * preAuthentication, which has no node to attach errors to, so it produces plain messages.
+ * A session renewal in progress, and how many have completed, per credential.
+ *
+ * Process-wide on purpose: n8n keeps one session token per credential in its database, shared by
+ * every execution. So eight items of a run, or eight executions on one worker, that find the
+ * session expired sign in once, not eight times; a run that sees the count move reads the new
+ * session from n8n. Separate processes (queue-mode workers) cannot see each other's renewal:
+ * each signs in once.
  */
+interface Renewals {
+	pending?: Promise<unknown>;
+	count: number;
+}
 
-const TOKEN_KEYS = ['Session', 'SessionToken', 'TokenID', 'Token'];
+const renewalsByCredential = new Map<string, Renewals>();
+/** Without a saved credential's ID (a credential being tested) renewals are shared within the run only. */
+const renewalsByRun = new WeakMap<object, Renewals>();
+
+function renewalsFor(context: OneFileContext): Renewals {
+	const id = context.getNode().credentials?.[CREDENTIAL_TYPE]?.id;
+	let renewals = id ? renewalsByCredential.get(id) : renewalsByRun.get(context);
+	if (!renewals) {
+		renewals = { count: 0 };
+		if (id) renewalsByCredential.set(id, renewals);
+		else renewalsByRun.set(context, renewals);
+	}
+	return renewals;
+}
+
+/** One attempt's credential: the data sent, and whether this attempt is the one that signs in. */
+export interface Ticket {
+	credential: RunCredential;
+	data: ICredentialDataDecryptedObject;
+	renewalsBefore: number;
+	/** Set when this attempt signs in: the promise others wait on, and how to end it. */
+	signIn?: { pending: Promise<void>; finish(): void };
+}
 
 /**
- * The session token from the body of `POST /Authentication`. OneFile returns it as bare text
- * (every public client uses the body as-is); one client also copes with a JSON-quoted string,
- * so strip one pair of quotes. An object is not documented: take a likely key or fail clearly.
+ * The session side of one request: which credential data each attempt sends, the sign-in it may
+ * share with other requests, and what to do when OneFile refuses the session.
  */
-export function parseSessionToken(body: unknown): string {
-	let token: unknown = body;
-	if (typeof token === 'string') {
-		token = token.trim();
-		const text = token as string;
-		if (text.startsWith('{')) {
-			try {
-				token = JSON.parse(text);
-			} catch {
-				// not JSON after all: keep the text
+export class SessionCoordinator {
+	private readonly renewals: Renewals;
+
+	private forceNew = false;
+
+	private renewedOwn = false;
+
+	private followed = 0;
+
+	constructor(
+		private readonly context: OneFileContext,
+		private readonly run: RunState,
+		private readonly itemIndex?: number,
+	) {
+		this.renewals = renewalsFor(context);
+	}
+
+	/**
+	 * The credential for the next attempt. With no session stored yet (a new credential, or several
+	 * executions starting together) it waits for a sign-in another request has in flight and uses
+	 * its session; otherwise this attempt signs in (n8n runs the credential's preAuthentication),
+	 * and the sign-in is registered here, in the same turn as the check, so that nobody else starts
+	 * one meanwhile. A forced sign-in goes out with the session emptied, so n8n signs in and writes
+	 * the new session into this copy; requests in flight keep the old one until then.
+	 */
+	async ticket(): Promise<Ticket> {
+		for (;;) {
+			const credential = await this.runCredential();
+			const renewalsBefore = this.renewals.count;
+			if (!this.forceNew && hasSession(credential)) return { credential, data: credential.data, renewalsBefore };
+			if (!this.forceNew && this.renewals.pending) {
+				await this.renewals.pending;
+				continue;
 			}
-		} else if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) {
-			token = text.slice(1, -1).trim();
+			let finish!: () => void;
+			const pending = new Promise<void>((resolve) => (finish = resolve));
+			this.renewals.pending = pending;
+			const data = this.forceNew ? { ...credential.data, sessionToken: '' } : credential.data;
+			return { credential, data, renewalsBefore, signIn: { pending, finish } };
 		}
 	}
-	if (token !== null && typeof token === 'object' && !Array.isArray(token)) {
-		const record = token as Record<string, unknown>;
-		const key = TOKEN_KEYS.find((k) => typeof record[k] === 'string' && record[k] !== '');
-		token = key === undefined ? '' : record[key];
+
+	/**
+	 * Runs one attempt. When it signed in, the renewal is counted before anyone waiting on it goes
+	 * on (they compare counts); a sign-in that another forced one replaced meanwhile is not counted.
+	 */
+	async attempt<T>(ticket: Ticket, send: () => Promise<T>, signedIn: (result: T) => boolean): Promise<T> {
+		let result: T | undefined;
+		let sent = false;
+		try {
+			result = await send();
+			sent = true;
+		} finally {
+			const own = ticket.signIn !== undefined && this.renewals.pending === ticket.signIn.pending;
+			if (own) this.renewals.pending = undefined;
+			const done = sent && signedIn(result as T);
+			if (own && done) {
+				this.renewals.count++;
+				ticket.credential.data = ticket.data;
+				ticket.credential.renewals = this.renewals.count;
+			}
+			// A forced sign-in that failed on the way (OneFile busy, connection lost) is forced again.
+			if (done) this.forceNew = false;
+			// Whatever happened, nobody may wait on this sign-in for ever.
+			ticket.signIn?.finish();
+		}
+		return result as T;
 	}
-	if (typeof token !== 'string' || token === '') {
-		throw new OneFileSignInError(
-			'OneFile accepted the customer token but sent no session token back. Check the Base URL points at the OneFile API (it ends in /api/v2.1)',
-		);
+
+	/**
+	 * After a 401 or 403: true to try again. OneFile does not document which of the two an expired
+	 * session gets. If another request renewed the session meanwhile, use that session; otherwise
+	 * sign in again ourselves, once. A refusal that survives a fresh session is a real refusal.
+	 */
+	async retryAfterRefusal(ticket: Ticket): Promise<boolean> {
+		if (this.renewals.pending) await this.renewals.pending;
+		if (this.renewals.count !== ticket.renewalsBefore && this.followed < MAX_FOLLOWED_RENEWALS) {
+			this.followed++;
+			return true;
+		}
+		if (this.renewedOwn) return false;
+		this.renewedOwn = this.forceNew = true;
+		return true;
 	}
-	return token;
+
+	/**
+	 * The run's credential, read from n8n once, and again only when another run of this process has
+	 * signed in since (n8n stored that session; the one this run holds is older). Reading it once
+	 * saves a database read and a decryption per request (about 0.6 ms a row, bench/README.md).
+	 */
+	private async runCredential(): Promise<RunCredential> {
+		const held = this.run.credential;
+		if (held) {
+			const credential = await held;
+			if (credential.renewals >= this.renewals.count) return credential;
+			if (this.run.credential === held) this.run.credential = undefined;
+		}
+		if (!this.run.credential) {
+			const renewals = this.renewals.count;
+			const reading = this.context.getCredentials(CREDENTIAL_TYPE).then((data) => ({ data, baseUrl: this.baseUrlOf(data), renewals }));
+			reading.catch(() => {
+				if (this.run.credential === reading) this.run.credential = undefined;
+			});
+			this.run.credential = reading;
+		}
+		return await this.run.credential;
+	}
+
+	/** The credential's base URL, or an error that says how to fix the credential. */
+	private baseUrlOf(data: ICredentialDataDecryptedObject): string {
+		try {
+			return resolveBaseUrl(data);
+		} catch (error) {
+			throw new NodeOperationError(this.context.getNode(), (error as Error).message, {
+				itemIndex: this.itemIndex,
+				description: 'Open the OneFile credential and correct the Base URL.',
+			});
+		}
+	}
 }
 
-/** How a sign-in failed: a status, or a network code when no answer came. */
-export interface SignInFailure {
-	message: string;
-	httpCode?: number;
-	networkCode?: string;
-}
-
-/** Sign-in failures raised in this process, by message (a handful of distinct texts). */
-const signInFailures = new Map<string, SignInFailure>();
-const MAX_REMEMBERED = 200;
-
-/**
- * A sign-in failure with a message fit to show. n8n wraps whatever preAuthentication throws in
- * its own error, replacing the message with a generic one and keeping ours only in `messages`;
- * the transport finds it there (signInMessageOf) and shows it unchanged.
- */
-export class OneFileSignInError extends Error {
-	constructor(message: string, cause: Omit<SignInFailure, 'message'> = {}) {
-		super(message);
-		if (signInFailures.size >= MAX_REMEMBERED) signInFailures.clear();
-		signInFailures.set(message, { message, ...cause });
-	}
-}
-
-/** The sign-in failure, if this error is (or wraps) one. */
-export function signInFailureOf(error: unknown): SignInFailure | undefined {
-	const wrapped = error as { message?: unknown; messages?: unknown };
-	const candidates = [wrapped?.message, ...(Array.isArray(wrapped?.messages) ? wrapped.messages : [])];
-	const message = candidates.find((m): m is string => typeof m === 'string' && signInFailures.has(m));
-	return message === undefined ? undefined : signInFailures.get(message);
-}
-
-/** Status or network code of a failed sign-in request, for retrying it. */
-export function signInCause(error: unknown): Omit<SignInFailure, 'message'> {
-	const failure = (error ?? {}) as HttpFailure;
-	const status = failure.response?.status;
-	return status !== undefined ? { httpCode: status } : { networkCode: failure.code ?? 'ECONNRESET' };
-}
-
-interface HttpFailure {
-	code?: string;
-	response?: { status?: number };
-}
-
-/** Words for a failed `POST /Authentication`; never includes the token or the raw error. */
-export function signInFailureMessage(error: unknown, environment: string, baseUrl: string): string {
-	const failure = (error ?? {}) as HttpFailure;
-	const status = failure.response?.status;
-	if (status === 400 || status === 401 || status === 403) {
-		return `OneFile rejected the customer token for ${environment} (HTTP ${status}). Tokens are issued per server by OneFile Support: check the credential's Environment matches the server the token was issued for, and paste the token again`;
-	}
-	if (status === 404) {
-		return `OneFile's sign-in address was not found at ${baseUrl}/Authentication (HTTP 404). Check the Base URL ends in /api/v2.1`;
-	}
-	if (status !== undefined) {
-		return `OneFile could not sign in (HTTP ${status}) at ${baseUrl}. Try again later; if it persists, contact OneFile Support`;
-	}
-	return `Could not reach OneFile at ${baseUrl} (${networkWords(failure.code)}). Check the Base URL and this server's network access`;
+function hasSession(credential: RunCredential): boolean {
+	return typeof credential.data.sessionToken === 'string' && credential.data.sessionToken !== '';
 }

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readCollection, readParam, toItems } from '../../../OneFile/helpers/params';
-import type { Problem } from '../../../OneFile/helpers/userBody';
-import { normaliseValue } from '../../../OneFile/helpers/values';
-import { updateDisplayOptions } from '../../../OneFile/helpers/displayOptions';
+import { Checker } from '../../../shared/checks/checker';
+import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
+import { compact } from '../../../shared/http/body';
+import { toItems } from '../../../shared/items/output';
+import { simpleDateTime } from '../../helpers/simpleDateTime';
 import { bksbApiRequest } from '../../transport';
-import { isBlank, simpleDateTime, stopIfProblems } from '../fields';
 
 export const properties: INodeProperties[] = [
 	{ displayName: 'Username', name: 'username', type: 'string', default: '', required: true, placeholder: 'e.g. amira.khan', description: 'The login name, unique in your bksb organisation' },
@@ -28,35 +28,24 @@ export const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, properties);
 
-const TEXT = [
-	['username', 'Username', 'Username'],
-	['firstname', 'First Name', 'Firstname'],
-	['lastname', 'Last Name', 'Lastname'],
-] as const;
-
-/** `POST users/createUser` with an AddUserRequest; bksb answers with the new User. */
+/** `POST users/createUser` with an AddUserRequest; bksb answers with the new User. Not repeated after a lost answer. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const problems: Problem[] = [];
-	const body: IDataObject = {};
-	for (const [param, label, apiName] of TEXT) {
-		const raw = readParam.call(this, param, itemIndex);
-		if (isBlank(raw)) problems.push({ field: label, problem: 'is missing', fix: `bksb needs a ${label} for every user: fill it in, or map a column that has it on every row` });
-		else body[apiName] = String(raw).trim();
-	}
-	const email = readParam.call(this, 'email', itemIndex);
-	if (!isBlank(email)) {
-		const checked = normaliseValue('email', email);
-		if (checked.ok) body.Email = checked.value as string;
-		else problems.push({ field: 'Email', problem: checked.problem, fix: checked.fix });
-	}
-	const extra = readCollection.call(this, 'additionalFields', itemIndex);
-	if (!isBlank(extra.dateOfBirth)) {
-		const date = simpleDateTime(extra.dateOfBirth, 'Date of Birth', problems);
-		if (date) body.DateOfBirth = date;
-	}
-	if (!isBlank(extra.password)) body.Password = String(extra.password);
-	if (extra.autoEnrolCourses !== undefined) body.AutoEnrolCourses = extra.autoEnrolCourses === true;
-	stopIfProblems.call(this, 'Cannot create the bksb user', itemIndex, problems);
-	const user = await bksbApiRequest.call(this, { method: 'POST', path: '/users/createUser', body, itemIndex, action: `create bksb user ${String(body.Username)}`, idempotent: false });
+	const check = new Checker(this, itemIndex, 'Cannot create the bksb user', 'bksb');
+	const extra = check.collection('additionalFields');
+	const body: IDataObject = {
+		Username: check.text('Username', check.param('username')),
+		Firstname: check.text('First Name', check.param('firstname')),
+		Lastname: check.text('Last Name', check.param('lastname')),
+		Email: check.value('email', 'Email', check.param('email'), { optional: true }),
+	};
+	const dateOfBirth = check.value('date', 'Date of Birth', extra.dateOfBirth, { optional: true }) as string | undefined;
+	Object.assign(body, {
+		DateOfBirth: dateOfBirth === undefined ? undefined : simpleDateTime(dateOfBirth),
+		// A password is sent as given: spaces in it are the user's own.
+		Password: typeof extra.password === 'string' && extra.password !== '' ? extra.password : undefined,
+		AutoEnrolCourses: extra.autoEnrolCourses === undefined ? undefined : extra.autoEnrolCourses === true,
+	});
+	check.done();
+	const user = await bksbApiRequest.call(this, { method: 'POST', path: ['users', 'createUser'], body: compact(body), itemIndex, action: `create bksb user ${String(body.Username)}`, idempotent: false });
 	return toItems.call(this, (user ?? {}) as IDataObject, itemIndex);
 }

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { readParam, toItems } from '../../../OneFile/helpers/params';
-import type { Problem } from '../../../OneFile/helpers/userBody';
-import { updateDisplayOptions } from '../../../OneFile/helpers/displayOptions';
+import { Checker } from '../../../shared/checks/checker';
+import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
+import { toItems } from '../../../shared/items/output';
+import { userIdField } from '../../descriptions/fields';
+import { simpleDateTime } from '../../helpers/simpleDateTime';
 import { bksbApiRequest } from '../../transport';
-import { idFrom, simpleDateTime, stopIfProblems, userIdField } from '../fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['updateDateOfBirth'] } }, [
 	userIdField,
@@ -13,10 +14,12 @@ export const description = updateDisplayOptions({ show: { resource: ['user'], op
 
 /** `POST users/user/{userId}/updateDateOfBirth` with a bare SimpleDateTime; bksb answers a GenericResponseMessage. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const problems: Problem[] = [];
-	const userId = idFrom.call(this, 'userId', 'User ID', itemIndex, problems);
-	const date = simpleDateTime(readParam.call(this, 'dateOfBirth', itemIndex), 'Date of Birth', problems);
-	stopIfProblems.call(this, 'Cannot update the date of birth', itemIndex, problems);
-	const answer = (await bksbApiRequest.call(this, { method: 'POST', path: `/users/user/${String(userId)}/updateDateOfBirth`, body: date, itemIndex, action: `update the date of birth of bksb user ${String(userId)}`, idempotent: true })) as IDataObject | undefined;
-	return toItems.call(this, { userId, updated: true, dateOfBirth: date ?? null, bksbSaid: answer?.Description ?? null }, itemIndex);
+	const check = new Checker(this, itemIndex, 'Cannot update the date of birth', 'bksb');
+	const { userId, date } = check.done({
+		userId: check.id('User ID', check.param('userId')),
+		date: check.value('date', 'Date of Birth', check.param('dateOfBirth')) as string | undefined,
+	});
+	const dateOfBirth = simpleDateTime(date);
+	const answer = (await bksbApiRequest.call(this, { method: 'POST', path: ['users', 'user', userId, 'updateDateOfBirth'], body: dateOfBirth, itemIndex, action: `update the date of birth of bksb user ${userId}`, idempotent: true })) as IDataObject | undefined;
+	return toItems.call(this, { userId, updated: true, dateOfBirth, bksbSaid: answer?.Description ?? null }, itemIndex);
 }

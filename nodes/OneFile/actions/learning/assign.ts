@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { Checker } from '../../../shared/checks/checker';
+import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
+import type { PathPart } from '../../../shared/http/url';
+import { toItems } from '../../../shared/items/output';
+import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty, type LocatorName } from '../../descriptions/rlc.description';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { readParam, throwIfProblems, toItems } from '../../helpers/params';
-import type { Problem } from '../../helpers/userBody';
-import { normaliseId, normaliseTextId, type Normalised } from '../../helpers/values';
 import { oneFileApiRequest } from '../../transport';
 
 /** A locator the learning operations read, and how its value is checked. */
@@ -13,6 +14,7 @@ export interface LearningField {
 	displayName: string;
 	locator: LocatorName;
 	description: string;
+	/** Unit IDs are text codes (onefile-api.md §3.2). */
 	textId?: boolean;
 }
 
@@ -24,26 +26,24 @@ export function learningProperties(operation: string, fields: LearningField[], e
 		organisationField,
 		...fields.map((f) => locatorProperty({ name: f.name, displayName: f.displayName, locator: f.locator, description: f.description })),
 		...extra,
+		optionsCollection(),
 	]);
 }
 
 /** Reads and checks every locator of the operation; stops the item before any request if one is wrong. */
-export function readLearningIds(this: IExecuteFunctions, itemIndex: number, subject: string, fields: LearningField[]): IDataObject {
-	const values: IDataObject = {};
-	const problems: Problem[] = [];
+export function readLearningIds(this: IExecuteFunctions, itemIndex: number, subject: string, fields: LearningField[]): Record<string, string | number> {
+	const check = new Checker(this, itemIndex, subject, 'OneFile');
+	const values: Record<string, string | number | undefined> = {};
 	for (const field of fields) {
-		const raw = readParam.call(this, field.name, itemIndex);
-		const result: Normalised = field.textId ? normaliseTextId(raw) : normaliseId(raw);
-		if (result.ok) values[field.name] = result.value as string | number;
-		else problems.push({ field: field.displayName, problem: result.problem, fix: result.fix });
+		const raw = check.param(field.name);
+		values[field.name] = field.textId ? check.textId(field.displayName, raw, 'KS_COMM1') : check.id(field.displayName, raw);
 	}
-	throwIfProblems.call(this, subject, itemIndex, problems);
-	return values;
+	return check.done(values) as Record<string, string | number>;
 }
 
 /** The learning assigns create records at OneFile (a learning aim, unit summaries): never repeated after a lost answer. */
-export async function postAssign(this: IExecuteFunctions, itemIndex: number, endpoint: string, action: string): Promise<unknown> {
-	const { body } = await oneFileApiRequest.call(this, { method: 'POST', endpoint, itemIndex, action, idempotent: false });
+export async function postAssign(this: IExecuteFunctions, itemIndex: number, path: readonly PathPart[], action: string): Promise<unknown> {
+	const { body } = await oneFileApiRequest.call(this, { method: 'POST', path, itemIndex, action, idempotent: false });
 	return body;
 }
 

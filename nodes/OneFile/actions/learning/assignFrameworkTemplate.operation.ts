@@ -18,6 +18,6 @@ export const description = learningProperties('assignFrameworkTemplate', fields,
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const { learnerId, frameworkTemplateId } = readLearningIds.call(this, itemIndex, 'Cannot assign the framework template', fields);
 	const onlyChangeAssigned = this.getNodeParameter('onlyChangeAssigned', itemIndex, false) === true;
-	await postAssign.call(this, itemIndex, `/FrameworkTemplate/${String(frameworkTemplateId)}/Assign/${String(learnerId)}/${String(onlyChangeAssigned)}`, `assign framework template ${String(frameworkTemplateId)} to learner ${String(learnerId)}`);
+	await postAssign.call(this, itemIndex, ['FrameworkTemplate', frameworkTemplateId, 'Assign', learnerId, onlyChangeAssigned], `assign framework template ${String(frameworkTemplateId)} to learner ${String(learnerId)}`);
 	return output.call(this, itemIndex, { learnerId, frameworkTemplateId, onlyChangeAssigned });
 }

@@ -13,6 +13,6 @@ export const description = learningProperties('assignUnit', fields);
 /** `POST /Unit/{unitId}/Assign/{learnerId}/{standardId}` (client code; the documented page is cut short). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const { learnerId, standardId, unitId } = readLearningIds.call(this, itemIndex, 'Cannot assign the unit', fields);
-	await postAssign.call(this, itemIndex, `/Unit/${encodeURIComponent(String(unitId))}/Assign/${String(learnerId)}/${String(standardId)}`, `assign unit ${String(unitId)} to learner ${String(learnerId)}`);
+	await postAssign.call(this, itemIndex, ['Unit', unitId, 'Assign', learnerId, standardId], `assign unit ${String(unitId)} to learner ${String(learnerId)}`);
 	return output.call(this, itemIndex, { learnerId, standardId, unitId });
 }

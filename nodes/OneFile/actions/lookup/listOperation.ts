@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { filtersCollection, returnAllOrLimit } from '../../descriptions/common.descriptions';
+import { Checker } from '../../../shared/checks/checker';
+import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
+import { filtersCollection, readLimit, returnAllOrLimit } from '../../../shared/descriptions/returnAllOrLimit';
+import { compact } from '../../../shared/http/body';
+import { toItems } from '../../../shared/items/output';
+import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { readCollection, readId, readLimit, readParam, toItems } from '../../helpers/params';
-import { isBlank } from '../../helpers/values';
-import { oneFileSearchAll } from '../../transport/paging';
+import { oneFileSearchAll, type OneFileList } from '../../transport/paging';
 
 /** A text filter OneFile's search takes, e.g. a classroom's Name. */
 export interface TextFilter {
@@ -20,7 +22,7 @@ export interface ListSpec {
 	/** Singular and plural, as an ops person says them. */
 	noun: string;
 	plural: string;
-	endpoint: string;
+	list: OneFileList;
 	filters: TextFilter[];
 	/** Extra top-level fields, e.g. the standard a unit list belongs to. */
 	fields?: Array<{ property: INodeProperties; apiName: string }>;
@@ -41,20 +43,18 @@ export function listOperation(spec: ListSpec): ListOperation {
 		...(spec.fields ?? []).map((f) => f.property),
 		...returnAllOrLimit,
 		filtersCollection(spec.filters.map((f) => ({ displayName: f.displayName, name: f.name, type: 'string', default: '', description: f.description }))),
+		optionsCollection(),
 	];
 	const description = updateDisplayOptions({ show: { resource: [spec.resource], operation: ['getAll'] } }, properties);
 
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-		const subject = `Cannot list ${spec.plural}`;
-		const body: IDataObject = { OrganisationID: readId.call(this, 'organisationId', 'Organisation', itemIndex, subject) };
-		for (const { property, apiName } of spec.fields ?? []) {
-			if (!isBlank(readParam.call(this, property.name, itemIndex))) body[apiName] = readId.call(this, property.name, property.displayName, itemIndex, subject);
-		}
-		const filters = readCollection.call(this, 'filters', itemIndex);
-		for (const filter of spec.filters) {
-			if (!isBlank(filters[filter.name])) body[filter.apiName] = String(filters[filter.name]).trim();
-		}
-		const rows = await oneFileSearchAll.call(this, spec.endpoint, body, { itemIndex, limit: readLimit.call(this, itemIndex), action: `list ${spec.plural}` });
+		const check = new Checker(this, itemIndex, `Cannot list ${spec.plural}`, 'OneFile');
+		const body: IDataObject = { OrganisationID: check.id('Organisation', check.param('organisationId')) };
+		for (const { property, apiName } of spec.fields ?? []) body[apiName] = check.id(property.displayName, check.param(property.name), { optional: true });
+		const filters = check.collection('filters');
+		for (const filter of spec.filters) body[filter.apiName] = check.text(filter.displayName, filters[filter.name], { optional: true });
+		check.done();
+		const rows = await oneFileSearchAll.call(this, spec.list, compact(body), { itemIndex, limit: readLimit.call(this, itemIndex), action: `list ${spec.plural}` });
 		return toItems.call(this, rows, itemIndex);
 	}
 

@@ -1,30 +1,38 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common.descriptions';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { readCollection, readLimit, throwIfProblems, toItems } from '../../helpers/params';
-import { isBlank, normaliseId } from '../../helpers/values';
+import { Checker } from '../../../shared/checks/checker';
+import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
+import { readLimit, returnAllOrLimit } from '../../../shared/descriptions/returnAllOrLimit';
+import { toItems } from '../../../shared/items/output';
+import { optionsCollection } from '../../descriptions/options';
 import { discoverCustomerId } from '../../transport/customer';
-import { oneFileSearchAll } from '../../transport/paging';
+import { ONEFILE_LISTS, oneFileSearchAll } from '../../transport/paging';
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
+	optionsCollection([
+		{
+			displayName: 'Customer ID',
+			name: 'customerId',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 0,
+			description: "The OneFile customer whose organisations to list. Leave it out to use the token's own customer.",
+		},
+	]),
 ];
 
 const displayOptions = { show: { resource: ['organisation'], operation: ['getAll'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
+/** The card's Organisation Search: the documented `POST /Organisation/Search` (onefile-api.md §4.1 row 2), unpaged. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const options = readCollection.call(this, 'options', itemIndex);
-	let customerId: number;
-	if (isBlank(options.customerId) || options.customerId === 0) {
-		customerId = await discoverCustomerId.call(this, itemIndex);
-	} else {
-		const id = normaliseId(options.customerId);
-		if (!id.ok) throwIfProblems.call(this, 'Cannot list organisations', itemIndex, [{ field: 'Customer ID', problem: id.problem, fix: id.fix }]);
-		customerId = (id as { value: number }).value;
-	}
-	const organisations = await oneFileSearchAll.call(this, '/Organisation/Search', { CustomerID: customerId }, { itemIndex, limit: readLimit.call(this, itemIndex), action: 'list organisations' });
+	const check = new Checker(this, itemIndex, 'Cannot list organisations', 'OneFile');
+	const options = check.collection('options');
+	const given = options.customerId === 0 ? undefined : check.id('Customer ID', options.customerId, { optional: true });
+	check.done();
+	const customerId = given ?? (await discoverCustomerId.call(this, itemIndex));
+	const organisations = await oneFileSearchAll.call(this, ONEFILE_LISTS.organisation, { CustomerID: customerId }, { itemIndex, limit: readLimit.call(this, itemIndex), action: 'list organisations' });
 	return toItems.call(this, organisations, itemIndex);
 }

@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
+import { toItems } from '../../../shared/items/output';
+import { optionsCollection } from '../../descriptions/options';
 import { additionalFieldsProperty, requiredFieldProperties, roleProperty } from '../../descriptions/userFields';
-import { createUser } from '../../helpers/createUser';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { readCreateInput } from '../../helpers/createInput';
-import { toItems } from '../../helpers/params';
+import { createOptions, readCreateInput } from './createInput';
+import { createUser } from './createUser';
 
-export const properties: INodeProperties[] = [roleProperty, ...requiredFieldProperties(), additionalFieldsProperty()];
+export const properties: INodeProperties[] = [roleProperty, ...requiredFieldProperties(), additionalFieldsProperty(), optionsCollection(createOptions)];
 
 const displayOptions = { show: { resource: ['user'], operation: ['create'] } };
 

@@ -1,14 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { Checker } from '../../../shared/checks/checker';
+import { idFromAnswer } from '../../../shared/checks/values';
+import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
+import { toItems } from '../../../shared/items/output';
+import { optionsCollection } from '../../descriptions/options';
 import { ROLES } from '../../descriptions/roles';
 import { additionalFieldsProperty, fieldProperty, requiredFieldProperties, roleProperty, userField } from '../../descriptions/userFields';
-import { readCreateInput } from '../../helpers/createInput';
-import { createUser } from '../../helpers/createUser';
-import { updateDisplayOptions } from '../../helpers/displayOptions';
-import { findMatchingUsers, MATCH_FIELDS, type MatchBy } from '../../helpers/matching';
-import { readParam, throwIfProblems, toItems } from '../../helpers/params';
+import { updatablePart } from '../../helpers/userBody';
 import { oneFileApiRequest } from '../../transport';
+import { createOptions, readCreateInput } from './createInput';
+import { createUser } from './createUser';
+import { findMatchingUsers, MATCH_FIELDS, type MatchBy } from './matching';
 
 export const properties: INodeProperties[] = [
 	roleProperty,
@@ -27,29 +31,28 @@ export const properties: INodeProperties[] = [
 	{ ...fieldProperty(userField('MISID'), { required: true, asLocator: false }), displayOptions: { show: { matchBy: ['misId'] } } },
 	...requiredFieldProperties(),
 	additionalFieldsProperty({ misId: { '/matchBy': ['misId'] } }),
+	optionsCollection(createOptions),
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['upsert'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** Fields a create sends that an update must not: they identify where the user lives. */
-const FIXED_ON_UPDATE = ['Role', 'OrganisationID'];
-
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const matchBy = this.getNodeParameter('matchBy', itemIndex) as MatchBy;
-	const { role, body, options } = readCreateInput.call(this, itemIndex, matchBy === 'misId' ? { misId: readParam.call(this, 'misId', itemIndex) as IDataObject[string] } : {});
+	const misId = matchBy === 'misId' ? { misId: this.getNodeParameter('misId', itemIndex, '') as IDataObject[string] } : {};
+	const { role, body, options } = readCreateInput.call(this, itemIndex, misId);
 	const roleName = ROLES[role].name;
 	const { apiName, label } = MATCH_FIELDS[matchBy];
-	if (body[apiName] === undefined) {
-		throwIfProblems.call(this, `Cannot create or update the ${roleName}`, itemIndex, [{ field: 'MIS ID', problem: 'is missing', fix: 'Match By is MIS ID, so every row needs one: fill it in, or match by Email' }]);
-	}
+	const check = new Checker(this, itemIndex, `Cannot create or update the ${roleName}`, 'OneFile');
+	if (body[apiName] === undefined) check.add({ field: 'MIS ID', problem: 'is missing', fix: 'Match By is MIS ID, so every row needs one: fill it in, or match by Email' });
+	check.done();
 
 	const matches = await findMatchingUsers.call(this, itemIndex, matchBy, body);
 	if (matches.length > 1) {
 		throw new NodeOperationError(this.getNode(), `${matches.length} ${roleName}s in organisation ${String(body.OrganisationID)} have the ${label} ${String(body[apiName])}: cannot tell which to update [item ${itemIndex}]`, {
 			itemIndex,
-			description: `Nothing was changed. Their IDs: ${matches.map((m) => String(m.ID)).join(', ')}. ${matchBy === 'email' ? 'Match by MIS ID instead, or' : 'Give each user its own MIS ID in OneFile, or'} remove the duplicate in OneFile.`,
+			description: `Nothing was changed. Their IDs: ${matches.map((m) => String(idFromAnswer(m.ID) ?? '?')).join(', ')}. ${matchBy === 'email' ? 'Match by MIS ID instead, or' : 'Give each user its own MIS ID in OneFile, or'} remove the duplicate in OneFile.`,
 		});
 	}
 	if (matches.length === 0) {
@@ -57,9 +60,16 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return toItems.call(this, { action: 'created', ...created }, itemIndex);
 	}
 
-	const id = matches[0].ID as number;
-	const changes: IDataObject = Object.fromEntries(Object.entries(body).filter(([key]) => !FIXED_ON_UPDATE.includes(key)));
-	await oneFileApiRequest.call(this, { method: 'POST', endpoint: `/User/${id}`, body: changes, itemIndex, action: `update ${roleName} ${id}`, idempotent: true });
+	// The ID comes from OneFile's answer: checked before it goes into a path.
+	const id = idFromAnswer(matches[0].ID);
+	if (id === undefined) {
+		throw new NodeOperationError(this.getNode(), `OneFile's search found the ${roleName} but answered with an ID that is not a OneFile ID [item ${itemIndex}]`, {
+			itemIndex,
+			description: `Nothing was changed. OneFile's answer held ${JSON.stringify(matches[0].ID ?? null).slice(0, 40)} as the user's ID. Check the Base URL points at OneFile's API; if it does, report this to OneFile Support.`,
+		});
+	}
+	const changes = updatablePart(body);
+	await oneFileApiRequest.call(this, { method: 'POST', path: ['User', id], body: changes, itemIndex, action: `update ${roleName} ${id}`, idempotent: true });
 	return toItems.call(this, {
 		action: 'updated',
 		id,

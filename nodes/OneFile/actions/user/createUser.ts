@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { ROLES, type Role } from '../descriptions/roles';
-import { failureOf, oneFileApiRequest } from '../transport';
+import { idFromAnswer } from '../../../shared/checks/values';
+import { ROLES, type Role } from '../../descriptions/roles';
+import { failureOf, oneFileApiRequest } from '../../transport';
 import { findMatchingUsers, MATCH_FIELDS, type MatchBy } from './matching';
 
 export interface CreateOptions {
@@ -30,7 +31,7 @@ export async function createUser(this: IExecuteFunctions, itemIndex: number, rol
 	for (let attempt = 1; ; attempt++) {
 		let lost: unknown;
 		try {
-			responseBody = (await oneFileApiRequest.call(this, { method: 'POST', endpoint: '/User', body, itemIndex, action, idempotent: false })).body;
+			responseBody = (await oneFileApiRequest.call(this, { method: 'POST', path: ['User'], body, itemIndex, action, idempotent: false })).body;
 			break;
 		} catch (error) {
 			lost = error;
@@ -39,7 +40,7 @@ export async function createUser(this: IExecuteFunctions, itemIndex: number, rol
 		const matches = await findMatchingUsers.call(this, itemIndex, matchBy, body);
 		if (matches.length === 1 && knownAbsent) {
 			// It was not there before this create, so the user found now is the one just created.
-			recoveredId = matches[0].ID;
+			recoveredId = idFromAnswer(matches[0].ID) ?? null;
 			break;
 		}
 		if (matches.length > 0) throw unknownOutcome.call(this, itemIndex, roleName, matchBy, matches);
@@ -55,7 +56,7 @@ const MAX_CREATE_ATTEMPTS = 3;
 
 function unknownOutcome(this: IExecuteFunctions, itemIndex: number, roleName: string, matchBy: MatchBy, matches: IDataObject[]): NodeApiError {
 	const { label } = MATCH_FIELDS[matchBy];
-	const ids = matches.map((m) => String(m.ID));
+	const ids = matches.map((m) => String(idFromAnswer(m.ID) ?? '?'));
 	return new NodeApiError(this.getNode(), { ids }, {
 		message: `Unknown whether OneFile created the ${roleName}: its answer was lost, and a user with this ${label} exists (ID ${ids.join(', ')})`,
 		description: 'The node did not create it again, to avoid a duplicate. Check the user in OneFile; if it is the one you meant, nothing more is needed. Use Create or Update to make reruns safe.',
@@ -63,11 +64,14 @@ function unknownOutcome(this: IExecuteFunctions, itemIndex: number, roleName: st
 	});
 }
 
-/** Lost or garbled answers: OneFile may or may not have acted. A 4xx or a 429 means it did not. */
+/**
+ * Lost or garbled answers: OneFile may or may not have acted. A 4xx, a 429 or a refused redirect
+ * means it did not; no answer in time, a 5xx, or an answer that could not be read, may hide a create.
+ */
 function isAmbiguous(error: unknown): boolean {
 	const failure = failureOf(error);
-	if (!failure) return false;
-	return failure.httpCode === undefined || failure.httpCode >= 500 || failure.unreadable === true;
+	if (!failure || failure.cancelled || failure.redirectHost !== undefined) return false;
+	return failure.httpCode === undefined || failure.httpCode >= 500 || failure.unreadable === true || failure.tooLargeBytes !== undefined;
 }
 
 async function summarise(this: IExecuteFunctions, itemIndex: number, role: Role, body: IDataObject, responseBody: unknown, recoveredId: unknown, options: CreateOptions): Promise<IDataObject> {
@@ -103,7 +107,9 @@ async function summarise(this: IExecuteFunctions, itemIndex: number, role: Role,
 	summary.message = `Created ${roleName} ${name}. The Keychain setting is on for this organisation, so OneFile sent a verification email to ${String(body.Email)} instead of returning login details.`;
 	if (options.lookUpId !== false) {
 		const matches = await findMatchingUsers.call(this, itemIndex, body.MISID !== undefined ? 'misId' : 'email', body);
-		if (matches.length === 1) summary.id = matches[0].ID ?? null;
+		const id = matches.length === 1 ? idFromAnswer(matches[0].ID) : undefined;
+		if (id !== undefined) summary.id = id;
+		else if (matches.length === 1) summary.idLookup = `OneFile's search answered with ${JSON.stringify(matches[0].ID ?? null).slice(0, 40)}, which is not a OneFile ID; look the ID up in OneFile`;
 		else summary.idLookup = matches.length === 0 ? 'not found yet' : `${matches.length} users share this ${body.MISID !== undefined ? 'MIS ID' : 'email'}; look the ID up in OneFile`;
 	}
 	return summary;

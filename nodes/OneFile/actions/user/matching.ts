@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { searchPage } from '../transport/paging';
+import { ONEFILE_LISTS, searchPage } from '../../transport/paging';
 
 export type MatchBy = 'email' | 'misId';
 
@@ -16,12 +16,12 @@ const MATCH_PAGE = 10;
  * Users of the body's organisation and role whose email or MIS ID is the body's. The search
  * filter does the matching ([G] OneFile's rules are undocumented); where a row carries the field
  * (MIS ID is in every row) it is compared again, exactly but for case, so a partial match at
- * OneFile never counts.
+ * OneFile never counts. Rows come back as OneFile sent them: check an ID before using it.
  */
 export async function findMatchingUsers(this: IExecuteFunctions, itemIndex: number, matchBy: MatchBy, body: IDataObject): Promise<IDataObject[]> {
 	const { apiName, label } = MATCH_FIELDS[matchBy];
 	const wanted = String(body[apiName]).trim().toLowerCase();
 	const filters = { OrganisationID: body.OrganisationID, Role: body.Role, [apiName]: body[apiName] };
-	const rows = await searchPage.call(this, '/User/Search', filters, 1, MATCH_PAGE, { itemIndex, action: `look for an existing user with this ${label}` });
+	const { rows } = await searchPage.call(this, ONEFILE_LISTS.user, filters, 1, MATCH_PAGE, { itemIndex, action: `look for an existing user with this ${label}` });
 	return rows.filter((row) => row[apiName] === undefined || String(row[apiName] ?? '').trim().toLowerCase() === wanted);
 }

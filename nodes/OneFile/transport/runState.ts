@@ -1,0 +1,36 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+/**
+ * What the items of one run (an execution of the node, or one dropdown load) share while they run
+ * in parallel, keyed by n8n's context object so it ends with the run. The one place per-run
+ * transport state lives; process-wide state is in session.ts (renewals) and pacing.ts (starts).
+ */
+export interface RunState {
+	/** A pause OneFile asked for with 429 + Retry-After: every item waits, not just the one told. */
+	pausedUntil: number;
+	/** The credential as n8n decrypted it, read once per run (see session.ts). */
+	credential?: Promise<RunCredential>;
+	/** The customer that owns the token (GET /Customer), looked up once per run. */
+	customerId?: Promise<number>;
+	/** Lists whose paged path answered 404/405 in this run: they use the unpaged path from then on. */
+	unpagedLists: Set<string>;
+}
+
+export interface RunCredential {
+	/** What n8n authenticates each request with; when n8n signs in, it writes the new session into it. */
+	data: ICredentialDataDecryptedObject;
+	baseUrl: string;
+	/** The process's renewal count this session is from: a higher count means another run signed in since. */
+	renewals: number;
+}
+
+const runs = new WeakMap<object, RunState>();
+
+export function runState(context: object): RunState {
+	let state = runs.get(context);
+	if (!state) {
+		state = { pausedUntil: 0, unpagedLists: new Set() };
+		runs.set(context, state);
+	}
+	return state;
+}
