@@ -1,4 +1,10 @@
-import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { BKSB_REGIONS, bksbBaseUrlExpression } from '../nodes/Bksb/transport/connection';
 
@@ -17,7 +23,11 @@ export class BksbApi implements ICredentialType {
 			name: 'region',
 			type: 'options',
 			options: [
-				...Object.entries(BKSB_REGIONS).map(([value, { name, url }]) => ({ name, value, description: url })),
+				...Object.entries(BKSB_REGIONS).map(([value, { name, url }]) => ({
+					name,
+					value,
+					description: url,
+				})),
 				{ name: 'Custom URL', value: 'custom', description: 'A sandbox or another bksb host' },
 			],
 			default: 'uk',
@@ -36,7 +46,8 @@ export class BksbApi implements ICredentialType {
 			name: 'allowInsecureHttp',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to allow an http:// URL on a host other than this machine. The keys would travel unencrypted; only for a trusted test server.',
+			description:
+				'Whether to allow an http:// URL on a host other than this machine. The keys would travel unencrypted; only for a trusted test server.',
 			displayOptions: { show: { region: ['custom'] } },
 		},
 		{
@@ -44,11 +55,16 @@ export class BksbApi implements ICredentialType {
 			name: 'basePath',
 			type: 'options',
 			options: [
-				{ name: '/live2api/api', value: '/live2api/api', description: "Where bksb's help pages place the API" },
+				{
+					name: '/live2api/api',
+					value: '/live2api/api',
+					description: "Where bksb's help pages place the API",
+				},
 				{ name: '/api', value: '/api', description: 'What one public client calls' },
 			],
 			default: '/live2api/api',
-			description: 'Public sources disagree on the path of the API below the host. If "Test" says the API was not found, try the other one.',
+			description:
+				'Public sources disagree on the path of the API below the host. If "Test" says the API was not found, try the other one.',
 		},
 		{
 			displayName: 'Access Key ID',
@@ -57,7 +73,8 @@ export class BksbApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'From bksb: Admin Options › API Access Keys › Configure Access Key (the key must be Enabled)',
+			description:
+				'From bksb: Admin Options › API Access Keys › Configure Access Key (the key must be Enabled)',
 		},
 		{
 			displayName: 'Secret Key',
@@ -74,7 +91,10 @@ export class BksbApi implements ICredentialType {
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
-			auth: { username: '={{String($credentials.accessKeyId).trim()}}', password: '={{String($credentials.secretKey).trim()}}' },
+			auth: {
+				username: '={{String($credentials.accessKeyId).trim()}}',
+				password: '={{String($credentials.secretKey).trim()}}',
+			},
 		},
 	};
 
@@ -89,9 +109,30 @@ export class BksbApi implements ICredentialType {
 			timeout: 60_000,
 		},
 		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: 'bksb rejected the access key ID or secret key (HTTP 401). Check both, and that the key is Enabled in bksb under Admin Options › API Access Keys.' } },
-			{ type: 'responseCode', properties: { value: 403, message: 'bksb refused the access key (HTTP 403): give the key Allow on the permissions it needs in bksb.' } },
-			{ type: 'responseCode', properties: { value: 404, message: 'No bksb API at this address (HTTP 404). Check the Region or URL, then try the other API Base Path.' } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'bksb rejected the access key ID or secret key (HTTP 401). Check both, and that the key is Enabled in bksb under Admin Options › API Access Keys.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'bksb refused the access key (HTTP 403): give the key Allow on the permissions it needs in bksb.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No bksb API at this address (HTTP 404). Check the Region or URL, then try the other API Base Path.',
+				},
+			},
 		],
 	};
 }

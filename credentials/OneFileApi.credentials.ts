@@ -39,10 +39,15 @@ export class OneFileApi implements ICredentialType {
 					value,
 					description: baseUrl,
 				})),
-				{ name: 'Custom Base URL', value: 'custom', description: 'A sandbox or another OneFile server' },
+				{
+					name: 'Custom Base URL',
+					value: 'custom',
+					description: 'A sandbox or another OneFile server',
+				},
 			],
 			default: 'live',
-			description: 'The OneFile server the customer token was issued for. Live, Practice and Beta each need their own token.',
+			description:
+				'The OneFile server the customer token was issued for. Live, Practice and Beta each need their own token.',
 		},
 		{
 			displayName: 'Base URL',
@@ -78,7 +83,10 @@ export class OneFileApi implements ICredentialType {
 	// n8n calls this when the stored session token is empty, after a request answered 401, and on
 	// "Test". A 403 is renewed by the node's transport, which clears the token and asks again.
 	// signIn follows no redirect, so the customer token goes to the credential's host only.
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
 		return { sessionToken: await signIn(this.helpers, credentials) };
 	}
 

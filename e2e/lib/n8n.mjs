@@ -80,7 +80,8 @@ export function createInstance(runtime, { folder = mkdtempSync(join(tmpdir(), 'o
 			try {
 				output = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], { quiet: true });
 			} catch (error) {
-				output = String(error.message);
+				// A failed execution exits 1 and logs the same result, after "Execution was NOT successful".
+				output = String(error.output ?? error.message);
 			}
 			// Notices come before the JSON and log lines may follow it: take the block from the first
 			// line that opens an object to the first top-level closing line that parses.

@@ -40,7 +40,7 @@ export function run(command, args, { cwd = ROOT, env = process.env, log, quiet =
 			file?.end();
 			const output = Buffer.concat(chunks.map((c) => Buffer.from(c))).toString('utf8');
 			if (code === 0) resolvePromise(output);
-			else reject(new Error(`${command} ${args.join(' ')} exited ${code}${log ? `; see ${log}` : `\n${quiet ? '' : output.slice(-3000)}`}`));
+			else reject(Object.assign(new Error(`${command} ${args.join(' ')} exited ${code}${log ? `; see ${log}` : `\n${quiet ? '' : output.slice(-3000)}`}`), { output }));
 		});
 	});
 }

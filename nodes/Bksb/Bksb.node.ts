@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { runItems } from '../shared/items/itemLoop';
@@ -42,6 +47,10 @@ export class Bksb implements INodeType {
 
 	/** Once per input item, one at a time (bksb documents no rate limit); in order and paired (runItems). */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runItems.call(this, { concurrency: 1, continueOnFail: this.continueOnFail() }, runOperation);
+		return await runItems.call(
+			this,
+			{ concurrency: 1, continueOnFail: this.continueOnFail() },
+			runOperation,
+		);
 	}
 }

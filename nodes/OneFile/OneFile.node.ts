@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as learning from './actions/learning';
@@ -18,7 +23,8 @@ export class OneFile implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create, update and assign OneFile learners, assessors, IQAs, employers and observers',
+		description:
+			'Create, update and assign OneFile learners, assessors, IQAs, employers and observers',
 		defaults: { name: 'OneFile' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -33,12 +39,20 @@ export class OneFile implements INodeType {
 				options: [
 					{ name: 'Classroom', value: 'classroom' },
 					{ name: 'Framework Template', value: 'frameworkTemplate' },
-					{ name: 'Learning', value: 'learning', description: 'Standards, units and framework templates of a learner' },
+					{
+						name: 'Learning',
+						value: 'learning',
+						description: 'Standards, units and framework templates of a learner',
+					},
 					{ name: 'Organisation', value: 'organisation' },
 					{ name: 'Placement', value: 'placement' },
 					{ name: 'Standard', value: 'standard' },
 					{ name: 'Unit', value: 'unit' },
-					{ name: 'User', value: 'user', description: 'Learners, assessors, IQAs, employers and observers' },
+					{
+						name: 'User',
+						value: 'user',
+						description: 'Learners, assessors, IQAs, employers and observers',
+					},
 				],
 				default: 'user',
 			},
@@ -56,7 +70,11 @@ export class OneFile implements INodeType {
 	 * On Fail" every item gives one output item, its result or its error (runItems).
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runItems.call(this, { concurrency: readConcurrency.call(this), continueOnFail: this.continueOnFail() }, runOperation);
+		return await runItems.call(
+			this,
+			{ concurrency: readConcurrency.call(this), continueOnFail: this.continueOnFail() },
+			runOperation,
+		);
 	}
 }
 

@@ -31,7 +31,10 @@ export interface PagingOptions {
  * rows. A page made only of rows already seen (a server that ignores the page number and sends
  * the same page again) and a listing past MAX_RETURN_ALL_ROWS stop it with an error.
  */
-export async function readPages(readPage: (page: number, pageSize: number) => Promise<Page>, options: PagingOptions): Promise<IDataObject[]> {
+export async function readPages(
+	readPage: (page: number, pageSize: number) => Promise<Page>,
+	options: PagingOptions,
+): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
 	const seen = new Set<string>();
 	const pageSize = Math.max(1, Math.min(options.pageSize, options.limit ?? Infinity));
@@ -48,7 +51,8 @@ export async function readPages(readPage: (page: number, pageSize: number) => Pr
 			rows.push(row);
 			if (options.limit !== undefined && rows.length >= options.limit) return rows;
 		}
-		if (last || pageRows.length < pageSize || (total !== undefined && rows.length >= total)) return rows;
+		if (last || pageRows.length < pageSize || (total !== undefined && rows.length >= total))
+			return rows;
 		if (rows.length >= MAX_RETURN_ALL_ROWS) {
 			throw options.fail(
 				`${options.service} kept sending full pages past ${MAX_RETURN_ALL_ROWS.toLocaleString('en-GB')} rows while trying to ${options.action}`,

@@ -22,6 +22,9 @@ export function faultReply(fault: Exclude<EarlyFault, { kind: 'reset' }>): Reply
 			return text(502, GATEWAY_PAGE, 'text/html; charset=utf-8');
 		case 'invalidJson':
 			return text(200, BROKEN_JSON, 'application/json; charset=utf-8');
+		case 'redirect':
+			// A proxy or a moved server sending the client elsewhere: a client that follows it takes its headers along.
+			return { ...text(302, `Moved to ${fault.location}`, 'text/plain; charset=utf-8'), headers: { Location: fault.location } };
 		case 'status':
 			if (fault.status === 429) {
 				const seconds = fault.retryAfterSeconds ?? 1;

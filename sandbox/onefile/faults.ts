@@ -9,7 +9,7 @@ import { streamFor, type Random } from './prng';
 import type { FaultName, FaultOptions, ScriptedFault } from './types';
 
 export const FAULT_NAMES: readonly FaultName[] = [
-	'status500', 'status503', 'status429', 'reset', 'ambiguousCreate', 'slow', 'expireSession', 'html', 'invalidJson',
+	'status500', 'status503', 'status429', 'reset', 'ambiguousCreate', 'slow', 'expireSession', 'html', 'invalidJson', 'redirect',
 ];
 
 /** Answered before the request is processed, so nothing is stored. */
@@ -17,7 +17,8 @@ export type EarlyFault =
 	| { kind: 'status'; status: 500 | 503 | 429; fault: string; retryAfterSeconds?: number }
 	| { kind: 'reset'; fault: string }
 	| { kind: 'html'; fault: string }
-	| { kind: 'invalidJson'; fault: string };
+	| { kind: 'invalidJson'; fault: string }
+	| { kind: 'redirect'; fault: string; location: string };
 
 export interface FaultDecision {
 	early?: EarlyFault;
@@ -152,6 +153,8 @@ function fromScript(entry: ScriptedFault, slowMs: number): Omit<FaultDecision, '
 			return { early: { kind: 'html', fault: entry.fault } };
 		case 'invalidJson':
 			return { early: { kind: 'invalidJson', fault: entry.fault } };
+		case 'redirect':
+			return { early: { kind: 'redirect', fault: entry.fault, location: entry.location ?? 'http://127.0.0.2:9/elsewhere' } };
 		case 'ambiguousCreate':
 			return { dropAfterProcessing: true, fault: entry.fault };
 		case 'slow':

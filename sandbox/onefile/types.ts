@@ -12,7 +12,8 @@ export type FaultName =
 	| 'slow'
 	| 'expireSession'
 	| 'html'
-	| 'invalidJson';
+	| 'invalidJson'
+	| 'redirect';
 
 /** A fault applied to the next matching request(s), in script order. */
 export interface ScriptedFault {
@@ -29,6 +30,8 @@ export interface ScriptedFault {
 	times?: number;
 	/** Retry-After for status429; default 1. */
 	retryAfterSeconds?: number;
+	/** For redirect: where the 302 points (a test's second host); default http://127.0.0.2:9/elsewhere. */
+	location?: string;
 }
 
 export interface RateLimitOptions {

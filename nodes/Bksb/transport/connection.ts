@@ -1,4 +1,8 @@
-import { checkServiceUrl, CredentialSettingError, testUrlGuard } from '../../shared/http/serviceUrl';
+import {
+	checkServiceUrl,
+	CredentialSettingError,
+	testUrlGuard,
+} from '../../shared/http/serviceUrl';
 
 /**
  * bksb's API hosts (bksb-api.md): one per region, shared by every customer. The path below the
@@ -26,8 +30,15 @@ export function bksbBaseUrl(connection: BksbConnection): string {
 	const host =
 		region in BKSB_REGIONS
 			? BKSB_REGIONS[region as keyof typeof BKSB_REGIONS].url
-			: checkServiceUrl(String(connection.url ?? ''), { field: "The bksb credential's URL", example: 'https://live2api.bksblive2.co.uk', secret: 'the access keys', allowInsecureHttp: connection.allowInsecureHttp });
-	const basePath = (BKSB_BASE_PATHS as readonly string[]).includes(String(connection.basePath)) ? String(connection.basePath) : BKSB_BASE_PATHS[0];
+			: checkServiceUrl(String(connection.url ?? ''), {
+					field: "The bksb credential's URL",
+					example: 'https://live2api.bksblive2.co.uk',
+					secret: 'the access keys',
+					allowInsecureHttp: connection.allowInsecureHttp,
+				});
+	const basePath = (BKSB_BASE_PATHS as readonly string[]).includes(String(connection.basePath))
+		? String(connection.basePath)
+		: BKSB_BASE_PATHS[0];
 	return `${host}${basePath}`;
 }
 
@@ -39,15 +50,20 @@ export function bksbKeys(connection: BksbConnection): { accessKeyId: string; sec
 	const accessKeyId = String(connection.accessKeyId ?? '').trim();
 	const secretKey = String(connection.secretKey ?? '').trim();
 	if (accessKeyId.includes(':')) {
-		throw new CredentialSettingError('The bksb credential\'s Access Key ID holds a colon (":"), which cannot be sent with Basic authentication. Copy the key ID again from bksb (Admin Options › API Access Keys): key IDs have no colon');
+		throw new CredentialSettingError(
+			'The bksb credential\'s Access Key ID holds a colon (":"), which cannot be sent with Basic authentication. Copy the key ID again from bksb (Admin Options › API Access Keys): key IDs have no colon',
+		);
 	}
 	return { accessKeyId, secretKey };
 }
 
 /** The same, as an n8n expression for the credential's Test request (a key ID with a colon gets an address that says so). */
 export function bksbBaseUrlExpression(): string {
-	const known = Object.entries(BKSB_REGIONS).map(([key, { url }]) => `${key}: '${url}'`).join(', ');
+	const known = Object.entries(BKSB_REGIONS)
+		.map(([key, { url }]) => `${key}: '${url}'`)
+		.join(', ');
 	const custom = testUrlGuard("String($credentials.url).trim().replace(/\\/+$/, '')");
-	const colon = "String($credentials.accessKeyId).includes(':') ? 'https://the-access-key-id-must-not-hold-a-colon.invalid' : ";
+	const colon =
+		"String($credentials.accessKeyId).includes(':') ? 'https://the-access-key-id-must-not-hold-a-colon.invalid' : ";
 	return `={{ ${colon}((({ ${known} })[$credentials.region] ?? ${custom}) + ($credentials.basePath || '${BKSB_BASE_PATHS[0]}')) }}`;
 }

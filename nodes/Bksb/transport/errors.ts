@@ -3,17 +3,35 @@ import type { JsonObject } from 'n8n-workflow';
 import { commonFailureWords, type RequestFailure } from '../../shared/http/failure';
 
 const STATUS_WORDS: Record<number, { message: string; fix: string }> = {
-	400: { message: 'bksb refused the request', fix: "Check the fields named in bksb's answer, then run the item again." },
-	401: { message: 'bksb rejected the access key', fix: 'Check the access key ID and secret key in the credential, and that the key is Enabled in bksb.' },
-	403: { message: 'bksb refused access', fix: 'Give the access key Allow on the permissions this needs, in bksb under Admin Options › API Access Keys.' },
-	404: { message: 'bksb could not find that record or address', fix: 'Check the ID. If every call says this, check the credential’s API Base Path.' },
-	500: { message: 'bksb could not do it', fix: 'bksb reported an error of its own (see its words). For a diagnostic link this usually means the learner has no working level yet: take the initial assessment first.' },
+	400: {
+		message: 'bksb refused the request',
+		fix: "Check the fields named in bksb's answer, then run the item again.",
+	},
+	401: {
+		message: 'bksb rejected the access key',
+		fix: 'Check the access key ID and secret key in the credential, and that the key is Enabled in bksb.',
+	},
+	403: {
+		message: 'bksb refused access',
+		fix: 'Give the access key Allow on the permissions this needs, in bksb under Admin Options › API Access Keys.',
+	},
+	404: {
+		message: 'bksb could not find that record or address',
+		fix: 'Check the ID. If every call says this, check the credential’s API Base Path.',
+	},
+	500: {
+		message: 'bksb could not do it',
+		fix: 'bksb reported an error of its own (see its words). For a diagnostic link this usually means the learner has no working level yet: take the initial assessment first.',
+	},
 };
 
 const ADDRESS_FIX = "Check the credential's Region or URL and this server's network access.";
 
 /** A failed bksb request in words; `failure` holds nothing secret (the transport masks bksb's text). */
-export function translateBksbFailure(failure: RequestFailure, action: string): { message: string; description: string; httpCode?: string; details: JsonObject } {
+export function translateBksbFailure(
+	failure: RequestFailure,
+	action: string,
+): { message: string; description: string; httpCode?: string; details: JsonObject } {
 	const httpCode = failure.httpCode === undefined ? undefined : String(failure.httpCode);
 	const details: JsonObject = failure.httpCode === undefined ? {} : { httpCode: failure.httpCode };
 	const common = commonFailureWords(failure, 'bksb', action, ADDRESS_FIX);

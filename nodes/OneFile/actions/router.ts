@@ -7,24 +7,47 @@ import * as organisation from './organisation';
 import * as user from './user';
 import type { OneFileType } from './node.type';
 
-type Operation = { execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> };
-type OperationsOf<R extends OneFileType['resource']> = Record<Extract<OneFileType, { resource: R }>['operation'], Operation>;
+type Operation = {
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+};
+type OperationsOf<R extends OneFileType['resource']> = Record<
+	Extract<OneFileType, { resource: R }>['operation'],
+	Operation
+>;
 
 const RESOURCES: { [R in OneFileType['resource']]: OperationsOf<R> } = {
-	user: { assign: user.assign, create: user.create, get: user.get, getAll: user.getAll, update: user.update, upsert: user.upsert },
+	user: {
+		assign: user.assign,
+		create: user.create,
+		get: user.get,
+		getAll: user.getAll,
+		update: user.update,
+		upsert: user.upsert,
+	},
 	organisation: { getAll: organisation.getAll },
-	learning: { assignFrameworkTemplate: learning.assignFrameworkTemplate, assignStandard: learning.assignStandard, assignUnit: learning.assignUnit },
+	learning: {
+		assignFrameworkTemplate: learning.assignFrameworkTemplate,
+		assignStandard: learning.assignStandard,
+		assignUnit: learning.assignUnit,
+	},
 	...lookups,
 };
 
 /** Runs the resource and operation chosen for one item. */
-export async function runOperation(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function runOperation(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const resource = this.getNodeParameter('resource', itemIndex) as OneFileType['resource'];
 	const operation = this.getNodeParameter('operation', itemIndex) as string;
 	const operations: Record<string, Operation> | undefined = RESOURCES[resource];
 	const found = operations?.[operation];
 	if (!found) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for "${resource}"`, { itemIndex });
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" is not known for "${resource}"`,
+			{ itemIndex },
+		);
 	}
 	return await found.execute.call(this, itemIndex);
 }

@@ -19,7 +19,8 @@ const requestOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, numberPrecision: 0 },
 		default: 60,
-		description: "How long to wait for each whole answer from OneFile (signing in included) before the item fails",
+		description:
+			'How long to wait for each whole answer from OneFile (signing in included) before the item fails',
 	},
 ];
 

@@ -16,16 +16,67 @@ interface LocatorSpec {
 }
 
 export const LOCATORS = {
-	organisation: { searchListMethod: 'searchOrganisations', entity: 'organisation', placeholder: 'e.g. 1001', perOrganisation: false },
-	classroom: { searchListMethod: 'searchClassrooms', entity: 'classroom', placeholder: 'e.g. 15379', perOrganisation: true },
-	placement: { searchListMethod: 'searchPlacements', entity: 'placement', placeholder: 'e.g. 2041', perOrganisation: true },
-	assessor: { searchListMethod: 'searchAssessors', entity: 'assessor', placeholder: 'e.g. 5740', perOrganisation: true },
-	learner: { searchListMethod: 'searchLearners', entity: 'learner', placeholder: 'e.g. 5740', perOrganisation: true },
-	user: { searchListMethod: 'searchUsers', entity: 'user', placeholder: 'e.g. 5740', perOrganisation: true },
-	assignee: { searchListMethod: 'searchAssignees', entity: 'user', placeholder: 'e.g. 5740', perOrganisation: true },
-	standard: { searchListMethod: 'searchStandards', entity: 'standard', placeholder: 'e.g. 310', perOrganisation: true },
-	unit: { searchListMethod: 'searchUnits', entity: 'unit', textId: true, placeholder: 'e.g. KS_COMM1', perOrganisation: true },
-	frameworkTemplate: { searchListMethod: 'searchFrameworkTemplates', entity: 'framework template', placeholder: 'e.g. 701', perOrganisation: true },
+	organisation: {
+		searchListMethod: 'searchOrganisations',
+		entity: 'organisation',
+		placeholder: 'e.g. 1001',
+		perOrganisation: false,
+	},
+	classroom: {
+		searchListMethod: 'searchClassrooms',
+		entity: 'classroom',
+		placeholder: 'e.g. 15379',
+		perOrganisation: true,
+	},
+	placement: {
+		searchListMethod: 'searchPlacements',
+		entity: 'placement',
+		placeholder: 'e.g. 2041',
+		perOrganisation: true,
+	},
+	assessor: {
+		searchListMethod: 'searchAssessors',
+		entity: 'assessor',
+		placeholder: 'e.g. 5740',
+		perOrganisation: true,
+	},
+	learner: {
+		searchListMethod: 'searchLearners',
+		entity: 'learner',
+		placeholder: 'e.g. 5740',
+		perOrganisation: true,
+	},
+	user: {
+		searchListMethod: 'searchUsers',
+		entity: 'user',
+		placeholder: 'e.g. 5740',
+		perOrganisation: true,
+	},
+	assignee: {
+		searchListMethod: 'searchAssignees',
+		entity: 'user',
+		placeholder: 'e.g. 5740',
+		perOrganisation: true,
+	},
+	standard: {
+		searchListMethod: 'searchStandards',
+		entity: 'standard',
+		placeholder: 'e.g. 310',
+		perOrganisation: true,
+	},
+	unit: {
+		searchListMethod: 'searchUnits',
+		entity: 'unit',
+		textId: true,
+		placeholder: 'e.g. KS_COMM1',
+		perOrganisation: true,
+	},
+	frameworkTemplate: {
+		searchListMethod: 'searchFrameworkTemplates',
+		entity: 'framework template',
+		placeholder: 'e.g. 701',
+		perOrganisation: true,
+	},
 } satisfies Record<string, LocatorSpec>;
 
 export type LocatorName = keyof typeof LOCATORS;
@@ -38,7 +89,13 @@ export interface LocatorOptions {
 	required?: boolean;
 }
 
-export function locatorProperty({ name, displayName, locator, description, required = true }: LocatorOptions): INodeProperties {
+export function locatorProperty({
+	name,
+	displayName,
+	locator,
+	description,
+	required = true,
+}: LocatorOptions): INodeProperties {
 	const spec: LocatorSpec = LOCATORS[locator];
 	const idRegex = spec.textId ? '^\\s*\\S+\\s*$' : '^\\s*[0-9]+\\s*$';
 	return {
@@ -48,7 +105,9 @@ export function locatorProperty({ name, displayName, locator, description, requi
 		default: { mode: 'list', value: '' },
 		required,
 		description,
-		...(spec.perOrganisation ? { typeOptions: { loadOptionsDependsOn: ['organisationId.value'] } } : {}),
+		...(spec.perOrganisation
+			? { typeOptions: { loadOptionsDependsOn: ['organisationId.value'] } }
+			: {}),
 		modes: [
 			{
 				displayName: 'From List',
@@ -56,7 +115,11 @@ export function locatorProperty({ name, displayName, locator, description, requi
 				type: 'list',
 				// "an organisation", "an assessor", but "a user", "a unit".
 				placeholder: `Select ${/^[aeio]/i.test(spec.entity) ? 'an' : 'a'} ${spec.entity}...`,
-				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true, searchFilterRequired: false },
+				typeOptions: {
+					searchListMethod: spec.searchListMethod,
+					searchable: true,
+					searchFilterRequired: false,
+				},
 			},
 			{
 				displayName: 'By ID',

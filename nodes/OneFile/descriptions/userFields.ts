@@ -9,21 +9,46 @@ export const roleProperty: INodeProperties = {
 	name: 'role',
 	type: 'options',
 	noDataExpression: true,
-	options: ALL_ROLES.map((role) => ({ name: ROLES[role].name, value: role, description: `OneFile role ${ROLES[role].id}` })),
+	options: ALL_ROLES.map((role) => ({
+		name: ROLES[role].name,
+		value: role,
+		description: `OneFile role ${ROLES[role].id}`,
+	})),
 	default: 'learner',
-	description: 'The kind of user. The fields below change with it, as OneFile requires different details per role. For a sheet with mixed roles, split it with a Switch node first.',
+	description:
+		'The kind of user. The fields below change with it, as OneFile requires different details per role. For a sheet with mixed roles, split it with a Switch node first.',
 };
 
 /** One form field for a role-table row, in the shape its kind needs. */
-export function fieldProperty(field: UserField, options: { required: boolean; asLocator: boolean }): INodeProperties {
+export function fieldProperty(
+	field: UserField,
+	options: { required: boolean; asLocator: boolean },
+): INodeProperties {
 	const description = field.description || undefined;
 	if (field.locator && options.asLocator) {
-		return locatorProperty({ name: field.param, displayName: field.displayName, locator: field.locator, description, required: options.required });
+		return locatorProperty({
+			name: field.param,
+			displayName: field.displayName,
+			locator: field.locator,
+			description,
+			required: options.required,
+		});
 	}
-	const common = { displayName: field.displayName, name: field.param, description, required: options.required || undefined, placeholder: field.placeholder };
+	const common = {
+		displayName: field.displayName,
+		name: field.param,
+		description,
+		required: options.required || undefined,
+		placeholder: field.placeholder,
+	};
 	switch (field.kind) {
 		case 'id':
-			return { ...common, type: 'number', typeOptions: { minValue: 1, numberPrecision: 0 }, default: 0 };
+			return {
+				...common,
+				type: 'number',
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				default: 0,
+			};
 		case 'date':
 		case 'dateTime':
 			return { ...common, type: 'dateTime', default: '' };
@@ -48,12 +73,18 @@ export function requiredFieldProperties(): INodeProperties[] {
  * "Additional Fields" of User → Create: each option shown only for the roles that may send it.
  * `hide` hides some options for other reasons (MIS ID moves to the top when it is the match key).
  */
-export function additionalFieldsProperty(hide: Record<string, IDisplayOptions['hide']> = {}): INodeProperties {
+export function additionalFieldsProperty(
+	hide: Record<string, IDisplayOptions['hide']> = {},
+): INodeProperties {
 	const options = USER_FIELDS.filter((f) => f.optionalFor.length > 0).map((field) => {
 		const displayOptions: IDisplayOptions = {};
-		if (field.optionalFor.length < ALL_ROLES.length) displayOptions.show = { '/role': [...field.optionalFor] };
+		if (field.optionalFor.length < ALL_ROLES.length)
+			displayOptions.show = { '/role': [...field.optionalFor] };
 		if (hide[field.param]) displayOptions.hide = hide[field.param];
-		return { ...fieldProperty(field, { required: false, asLocator: false }), ...(displayOptions.show || displayOptions.hide ? { displayOptions } : {}) };
+		return {
+			...fieldProperty(field, { required: false, asLocator: false }),
+			...(displayOptions.show || displayOptions.hide ? { displayOptions } : {}),
+		};
 	});
 	return {
 		displayName: 'Additional Fields',
@@ -70,7 +101,9 @@ export function updateFieldsProperty(): INodeProperties {
 	const options = updatableFields().map((field) => {
 		const property = fieldProperty(field, { required: false, asLocator: false });
 		const onlyFor = rolesNote(field);
-		return onlyFor ? { ...property, description: [property.description, onlyFor].filter(Boolean).join('. ') } : property;
+		return onlyFor
+			? { ...property, description: [property.description, onlyFor].filter(Boolean).join('. ') }
+			: property;
 	});
 	return {
 		displayName: 'Update Fields',
@@ -89,7 +122,11 @@ function rolesNote(field: UserField): string | undefined {
 }
 
 function sortByDisplayName<T extends INodeProperties | INodePropertyOptions>(options: T[]): T[] {
-	return [...options].sort((a, b) => ('displayName' in a ? String(a.displayName) : a.name).localeCompare('displayName' in b ? String(b.displayName) : b.name));
+	return [...options].sort((a, b) =>
+		('displayName' in a ? String(a.displayName) : a.name).localeCompare(
+			'displayName' in b ? String(b.displayName) : b.name,
+		),
+	);
 }
 
 /** A role-table field by OneFile name, for the few places that place one field specially. */

@@ -2,7 +2,15 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Problem } from '../../shared/checks/problems';
 import { isBlank, normaliseValue } from '../../shared/checks/values';
-import { allowedFields, requiredFields, ROLES, updatableFields, USER_FIELDS, type Role, type UserField } from '../descriptions/roles';
+import {
+	allowedFields,
+	requiredFields,
+	ROLES,
+	updatableFields,
+	USER_FIELDS,
+	type Role,
+	type UserField,
+} from '../descriptions/roles';
 
 /** The checked body of a OneFile user request, and every problem found on the way. Pure. */
 export interface BodyResult {
@@ -23,14 +31,22 @@ function addValue(body: IDataObject, problems: Problem[], field: UserField, raw:
  * present and well-formed, every optional field one the role may send. Blank optional fields are
  * left out rather than sent empty (whether '' overwrites a value at OneFile is unknown).
  */
-export function createUserBody(role: Role, required: Record<string, unknown>, additional: IDataObject): BodyResult {
+export function createUserBody(
+	role: Role,
+	required: Record<string, unknown>,
+	additional: IDataObject,
+): BodyResult {
 	const body: IDataObject = { Role: ROLES[role].id };
 	const problems: Problem[] = [];
 	const roleName = ROLES[role].name;
 	for (const field of requiredFields(role)) {
 		const raw = required[field.param];
 		if (isBlank(raw)) {
-			problems.push({ field: field.displayName, problem: 'is missing', fix: `A ${roleName} must have a ${field.displayName}: fill it in, or map a column that has it on every row` });
+			problems.push({
+				field: field.displayName,
+				problem: 'is missing',
+				fix: `A ${roleName} must have a ${field.displayName}: fill it in, or map a column that has it on every row`,
+			});
 		} else {
 			addValue(body, problems, field, raw);
 		}
@@ -39,7 +55,11 @@ export function createUserBody(role: Role, required: Record<string, unknown>, ad
 	for (const [param, raw] of Object.entries(additional)) {
 		const field = BY_PARAM.get(param);
 		if (!field || !allowed.has(param) || field.requiredFor.includes(role)) {
-			problems.push({ field: field?.displayName ?? param, problem: `does not apply to a ${roleName}`, fix: `Remove it from Additional Fields (OneFile only takes it for ${rolesOf(field)})` });
+			problems.push({
+				field: field?.displayName ?? param,
+				problem: `does not apply to a ${roleName}`,
+				fix: `Remove it from Additional Fields (OneFile only takes it for ${rolesOf(field)})`,
+			});
 			continue;
 		}
 		if (!isBlank(raw)) addValue(body, problems, field, raw);
@@ -56,7 +76,11 @@ export function updateUserBody(updates: IDataObject): BodyResult {
 	for (const [param, raw] of Object.entries(updates)) {
 		const field = BY_PARAM.get(param);
 		if (!field || !UPDATABLE.has(param)) {
-			problems.push({ field: field?.displayName ?? param, problem: 'is not a field that can be updated', fix: 'Remove it from Update Fields' });
+			problems.push({
+				field: field?.displayName ?? param,
+				problem: 'is not a field that can be updated',
+				fix: 'Remove it from Update Fields',
+			});
 		} else if (!isBlank(raw)) {
 			addValue(body, problems, field, raw);
 		}

@@ -1,1 +1,1 @@
-export * as listSearch from './listSearch';
+export { listSearch } from './listSearch';

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { idFromAnswer, normaliseTextId } from '../../shared/checks/values';
 import { ROLES, isRole } from '../descriptions/roles';
@@ -6,9 +11,9 @@ import { discoverCustomerId } from '../transport/customer';
 import { ONEFILE_LISTS as LISTS, searchPage, type OneFileList } from '../transport/paging';
 
 /**
- * Dropdowns. OneFile searches page by `/Search/{page}/{size}` with no totals, so the pagination
- * token is the next page number and a full page means there may be more. Name filters are applied
- * here: OneFile's own matching rules for names are undocumented.
+ * Dropdowns ("From List"). OneFile searches page by `/Search/{page}/{size}` with no totals, so the
+ * pagination token is the next page number and a full page means there may be more. Name filters
+ * are applied here: OneFile's own matching rules for names are undocumented.
  */
 
 const LIST_PAGE_SIZE = 100;
@@ -16,57 +21,17 @@ const LIST_PAGE_SIZE = 100;
 const MAX_PAGES_PER_LOAD = 10;
 
 type Label = (row: IDataObject) => string;
-
-/** A row's ID as a dropdown value: a whole number (a text code for units); rows without one are left out. */
-function valueOf(row: IDataObject, textId: boolean): string | undefined {
-	if (!textId) return idFromAnswer(row.ID)?.toString();
-	const code = normaliseTextId(row.ID, 'OneFile', '');
-	return code.ok ? code.value : undefined;
-}
-
-async function search(
+type ListSearch = (
 	this: ILoadOptionsFunctions,
-	list: OneFileList,
-	filters: IDataObject,
-	label: Label,
-	filter: string | undefined,
-	paginationToken: string | undefined,
-): Promise<INodeListSearchResult> {
-	const needle = filter?.trim().toLowerCase() ?? '';
-	const results: INodeListSearchItems[] = [];
-	let page = paginationToken ? Number(paginationToken) : 1;
-	for (let loaded = 0; loaded < MAX_PAGES_PER_LOAD; loaded++, page++) {
-		const { rows, last } = await searchPage.call(this, list, filters, page, LIST_PAGE_SIZE, { action: 'load the list' });
-		for (const row of rows) {
-			const name = label(row);
-			const value = valueOf(row, list === LISTS.unit);
-			if (value !== undefined && (!needle || name.toLowerCase().includes(needle))) results.push({ name, value });
-		}
-		const more = !last && rows.length === LIST_PAGE_SIZE;
-		if (!more) return { results };
-		if (results.length > 0) return { results, paginationToken: String(page + 1) };
-	}
-	return { results, paginationToken: String(page) };
-}
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
 
-/** `{ [apiName]: id }` when the form's locator holds a whole-number ID, else no filter. */
-function idFilter(this: ILoadOptionsFunctions, param: string, apiName: string): IDataObject {
-	let id: unknown;
-	try {
-		id = this.getNodeParameter(param, undefined, { extractValue: true });
-	} catch {
-		return {}; // the operation has no such field
-	}
-	const text = typeof id === 'number' ? String(id) : typeof id === 'string' ? id.trim() : '';
-	return /^\d+$/.test(text) ? { [apiName]: Number(text) } : {};
-}
-
-function organisationFilter(this: ILoadOptionsFunctions): IDataObject {
-	return idFilter.call(this, 'organisationId', 'OrganisationID');
-}
-
-function standardFilter(this: ILoadOptionsFunctions): IDataObject {
-	return idFilter.call(this, 'standardId', 'StandardID');
+interface Dropdown {
+	list: OneFileList;
+	label: Label;
+	/** The search's filters, from what the form holds so far. */
+	filters(this: ILoadOptionsFunctions): IDataObject | Promise<IDataObject>;
 }
 
 const byName: Label = (row) => String(row.Name ?? row.Title ?? row.ID);
@@ -76,45 +41,115 @@ const byPerson: Label = (row) => {
 	return row.MISID ? `${name} (${String(row.MISID)})` : name;
 };
 
-export async function searchOrganisations(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const customerId = await discoverCustomerId.call(this);
-	return await search.call(this, LISTS.organisation, { CustomerID: customerId }, byName, filter, paginationToken);
+/** `{ [apiName]: id }` when the form's locator holds a whole-number ID, else no filter. */
+function idFilter(context: ILoadOptionsFunctions, param: string, apiName: string): IDataObject {
+	let id: unknown;
+	try {
+		id = context.getNodeParameter(param, undefined, { extractValue: true });
+	} catch {
+		return {}; // the operation has no such field
+	}
+	const value = idFromAnswer(typeof id === 'string' ? id.trim() : id);
+	return value === undefined ? {} : { [apiName]: value };
 }
 
-export async function searchClassrooms(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, LISTS.classroom, organisationFilter.call(this), byName, filter, paginationToken);
+function ofOrganisation(this: ILoadOptionsFunctions, extra: IDataObject = {}): IDataObject {
+	return { ...idFilter(this, 'organisationId', 'OrganisationID'), ...extra };
 }
 
-export async function searchPlacements(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, LISTS.placement, organisationFilter.call(this), byName, filter, paginationToken);
+const DROPDOWNS = {
+	searchOrganisations: {
+		list: LISTS.organisation,
+		label: byName,
+		filters: async function () {
+			return { CustomerID: await discoverCustomerId.call(this) };
+		},
+	},
+	searchClassrooms: { list: LISTS.classroom, label: byName, filters: ofOrganisation },
+	searchPlacements: { list: LISTS.placement, label: byName, filters: ofOrganisation },
+	searchAssessors: {
+		list: LISTS.user,
+		label: byPerson,
+		filters: function () {
+			return ofOrganisation.call(this, { Role: ROLES.assessor.id });
+		},
+	},
+	searchLearners: {
+		list: LISTS.user,
+		label: byPerson,
+		filters: function () {
+			return ofOrganisation.call(this, { Role: ROLES.learner.id });
+		},
+	},
+	searchUsers: { list: LISTS.user, label: byPerson, filters: ofOrganisation },
+	searchAssignees: {
+		list: LISTS.user,
+		label: byPerson,
+		filters: function () {
+			const role = this.getNodeParameter('assigneeRole', undefined) as unknown;
+			return ofOrganisation.call(this, isRole(role) ? { Role: ROLES[role].id } : {});
+		},
+	},
+	searchStandards: { list: LISTS.standard, label: byTitle, filters: ofOrganisation },
+	searchUnits: {
+		list: LISTS.unit,
+		label: byTitle,
+		filters: function () {
+			return ofOrganisation.call(this, idFilter(this, 'standardId', 'StandardID'));
+		},
+	},
+	searchFrameworkTemplates: {
+		list: LISTS.frameworkTemplate,
+		label: byName,
+		filters: ofOrganisation,
+	},
+} satisfies Record<string, Dropdown>;
+
+/** A row's ID as a dropdown value: a whole number (a text code for units); rows without one are left out. */
+function valueOf(row: IDataObject, list: OneFileList): string | undefined {
+	if (list !== LISTS.unit) return idFromAnswer(row.ID)?.toString();
+	const code = normaliseTextId(row.ID, 'OneFile', '');
+	return code.ok ? code.value : undefined;
 }
 
-export async function searchAssessors(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, LISTS.user, { ...organisationFilter.call(this), Role: ROLES.assessor.id }, byPerson, filter, paginationToken);
+async function search(
+	this: ILoadOptionsFunctions,
+	dropdown: Dropdown,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	const filters = await dropdown.filters.call(this);
+	const needle = filter?.trim().toLowerCase() ?? '';
+	const results: INodeListSearchItems[] = [];
+	let page = paginationToken ? Number(paginationToken) : 1;
+	for (let loaded = 0; loaded < MAX_PAGES_PER_LOAD; loaded++, page++) {
+		const { rows, last } = await searchPage.call(
+			this,
+			dropdown.list,
+			filters,
+			page,
+			LIST_PAGE_SIZE,
+			{ action: 'load the list' },
+		);
+		for (const row of rows) {
+			const name = dropdown.label(row);
+			const value = valueOf(row, dropdown.list);
+			if (value !== undefined && (!needle || name.toLowerCase().includes(needle)))
+				results.push({ name, value });
+		}
+		const more = !last && rows.length === LIST_PAGE_SIZE;
+		if (!more) return { results };
+		if (results.length > 0) return { results, paginationToken: String(page + 1) };
+	}
+	return { results, paginationToken: String(page) };
 }
 
-export async function searchLearners(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, LISTS.user, { ...organisationFilter.call(this), Role: ROLES.learner.id }, byPerson, filter, paginationToken);
-}
-
-export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, LISTS.user, organisationFilter.call(this), byPerson, filter, paginationToken);
-}
-
-export async function searchAssignees(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const role = this.getNodeParameter('assigneeRole', undefined) as unknown;
-	const roleFilter = isRole(role) ? { Role: ROLES[role].id } : {};
-	return await search.call(this, LISTS.user, { ...organisationFilter.call(this), ...roleFilter }, byPerson, filter, paginationToken);
-}
-
-export async function searchStandards(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, LISTS.standard, organisationFilter.call(this), byTitle, filter, paginationToken);
-}
-
-export async function searchUnits(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, LISTS.unit, { ...organisationFilter.call(this), ...standardFilter.call(this) }, byTitle, filter, paginationToken);
-}
-
-export async function searchFrameworkTemplates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	return await search.call(this, LISTS.frameworkTemplate, organisationFilter.call(this), byName, filter, paginationToken);
-}
+/** The node's listSearch methods, one per dropdown, by the names the locators use (rlc.description.ts). */
+export const listSearch = Object.fromEntries(
+	Object.entries(DROPDOWNS).map(([name, dropdown]): [string, ListSearch] => [
+		name,
+		async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+			return await search.call(this, dropdown, filter, paginationToken);
+		},
+	]),
+) as Record<keyof typeof DROPDOWNS, ListSearch>;

@@ -6,7 +6,10 @@ import { oneFileApiRequest, type OneFileContext } from './index';
 import { runState } from './runState';
 
 /** The customer that owns the token, from `GET /Customer` (onefile-api.md §4.1), once per run. */
-export async function discoverCustomerId(this: OneFileContext, itemIndex?: number): Promise<number> {
+export async function discoverCustomerId(
+	this: OneFileContext,
+	itemIndex?: number,
+): Promise<number> {
 	const run = runState(this);
 	if (!run.customerId) {
 		const pending = fetchCustomerId.call(this, itemIndex);
@@ -19,14 +22,25 @@ export async function discoverCustomerId(this: OneFileContext, itemIndex?: numbe
 }
 
 async function fetchCustomerId(this: OneFileContext, itemIndex?: number): Promise<number> {
-	const { body } = await oneFileApiRequest.call(this, { method: 'GET', path: ['Customer'], itemIndex, action: 'find the customer of this token', idempotent: true });
+	const { body } = await oneFileApiRequest.call(this, {
+		method: 'GET',
+		path: ['Customer'],
+		itemIndex,
+		action: 'find the customer of this token',
+		idempotent: true,
+	});
 	const id = idFromAnswer((body as IDataObject | undefined)?.ID);
 	if (id === undefined) {
-		throw new NodeApiError(this.getNode(), {}, {
-			message: "OneFile's answer about the customer had no ID",
-			description: 'Enter the Customer ID under Options, or check the Base URL points at the OneFile API.',
-			itemIndex,
-		});
+		throw new NodeApiError(
+			this.getNode(),
+			{},
+			{
+				message: "OneFile's answer about the customer had no ID",
+				description:
+					'Enter the Customer ID under Options, or check the Base URL points at the OneFile API.',
+				itemIndex,
+			},
+		);
 	}
 	return id;
 }

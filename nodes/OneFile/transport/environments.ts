@@ -1,4 +1,9 @@
-import { CredentialSettingError, serviceUrl, testUrlGuard, type ServiceUrl } from '../../shared/http/serviceUrl';
+import {
+	CredentialSettingError,
+	serviceUrl,
+	testUrlGuard,
+	type ServiceUrl,
+} from '../../shared/http/serviceUrl';
 
 /**
  * OneFile's API servers (onefile-api.md §1). A customer token is issued per server by OneFile
@@ -16,9 +21,13 @@ export interface OneFileConnection {
 	allowInsecureHttp?: unknown;
 }
 
-function knownEnvironment(connection: OneFileConnection): (typeof ONEFILE_ENVIRONMENTS)[keyof typeof ONEFILE_ENVIRONMENTS] | undefined {
+function knownEnvironment(
+	connection: OneFileConnection,
+): (typeof ONEFILE_ENVIRONMENTS)[keyof typeof ONEFILE_ENVIRONMENTS] | undefined {
 	const environment = String(connection.environment ?? 'live');
-	return environment in ONEFILE_ENVIRONMENTS ? ONEFILE_ENVIRONMENTS[environment as keyof typeof ONEFILE_ENVIRONMENTS] : undefined;
+	return environment in ONEFILE_ENVIRONMENTS
+		? ONEFILE_ENVIRONMENTS[environment as keyof typeof ONEFILE_ENVIRONMENTS]
+		: undefined;
 }
 
 /** Human name of the environment, for messages ("Practice", "Custom base URL"). */

@@ -23,20 +23,51 @@ export const ONEFILE_ERROR_CODES: Record<number, { message: string; fix: string 
 };
 
 const STATUS_WORDS: Record<number, { message: string; fix: string }> = {
-	400: { message: 'OneFile refused the request', fix: "Check the fields named in OneFile's answer below, then run the item again." },
-	401: { message: 'OneFile did not accept the session', fix: 'The node signed in again and was still refused. Check the credential\'s customer token and environment with "Test".' },
-	403: { message: 'OneFile refused access', fix: 'The node signed in again and was still refused: the customer token may not have access to this record or organisation. Ask OneFile Support which permissions the token has.' },
-	404: { message: 'OneFile could not find that record', fix: 'Check the ID: it may belong to another organisation or have been deleted.' },
-	409: { message: 'OneFile reported a conflict', fix: 'The record may already exist or be changing. Look it up in OneFile before running the item again.' },
-	413: { message: 'The request was too large for OneFile', fix: 'Shorten the longest values (addresses, notes).' },
-	429: { message: 'OneFile is limiting the request rate', fix: "The node waited and retried and OneFile still refused. Run fewer items at once or lower the node's concurrency, then try again later." },
-	500: { message: 'OneFile had an internal error', fix: 'Try again later. If it keeps happening for this item, its data may be what OneFile cannot handle: contact OneFile Support with the time of the error.' },
-	502: { message: 'OneFile could not be reached through its gateway', fix: 'OneFile may be down or updating. Try again later.' },
-	503: { message: 'OneFile is unavailable', fix: 'OneFile may be down or updating. Try again later.' },
+	400: {
+		message: 'OneFile refused the request',
+		fix: "Check the fields named in OneFile's answer below, then run the item again.",
+	},
+	401: {
+		message: 'OneFile did not accept the session',
+		fix: 'The node signed in again and was still refused. Check the credential\'s customer token and environment with "Test".',
+	},
+	403: {
+		message: 'OneFile refused access',
+		fix: 'The node signed in again and was still refused: the customer token may not have access to this record or organisation. Ask OneFile Support which permissions the token has.',
+	},
+	404: {
+		message: 'OneFile could not find that record',
+		fix: 'Check the ID: it may belong to another organisation or have been deleted.',
+	},
+	409: {
+		message: 'OneFile reported a conflict',
+		fix: 'The record may already exist or be changing. Look it up in OneFile before running the item again.',
+	},
+	413: {
+		message: 'The request was too large for OneFile',
+		fix: 'Shorten the longest values (addresses, notes).',
+	},
+	429: {
+		message: 'OneFile is limiting the request rate',
+		fix: "The node waited and retried and OneFile still refused. Run fewer items at once or lower the node's concurrency, then try again later.",
+	},
+	500: {
+		message: 'OneFile had an internal error',
+		fix: 'Try again later. If it keeps happening for this item, its data may be what OneFile cannot handle: contact OneFile Support with the time of the error.',
+	},
+	502: {
+		message: 'OneFile could not be reached through its gateway',
+		fix: 'OneFile may be down or updating. Try again later.',
+	},
+	503: {
+		message: 'OneFile is unavailable',
+		fix: 'OneFile may be down or updating. Try again later.',
+	},
 	504: { message: 'OneFile took too long to answer', fix: 'Try again later.' },
 };
 
-const ADDRESS_FIX = "Check the credential's Environment or Base URL (it ends in /api/v2.1) and this server's network access, then try again.";
+const ADDRESS_FIX =
+	"Check the credential's Environment or Base URL (it ends in /api/v2.1) and this server's network access, then try again.";
 
 export interface TranslatedError {
 	message: string;
@@ -57,12 +88,20 @@ export function translateFailure(failure: RequestFailure, action: string): Trans
 	const common = commonFailureWords(failure, 'OneFile', action, ADDRESS_FIX);
 	if (common) return { ...common, httpCode, details };
 	const said = failure.serviceMessage ? `OneFile said: "${failure.serviceMessage}". ` : '';
-	const known = failure.serviceCode !== undefined ? ONEFILE_ERROR_CODES[failure.serviceCode] : undefined;
-	if (known) return { message: `${known.message} (code ${failure.serviceCode}) while trying to ${action}`, description: `${said}${known.fix}`, httpCode, details };
+	const known =
+		failure.serviceCode !== undefined ? ONEFILE_ERROR_CODES[failure.serviceCode] : undefined;
+	if (known)
+		return {
+			message: `${known.message} (code ${failure.serviceCode}) while trying to ${action}`,
+			description: `${said}${known.fix}`,
+			httpCode,
+			details,
+		};
 	if (failure.unreadable) {
 		return {
 			message: `OneFile's answer could not be read while trying to ${action} (HTTP ${failure.httpCode})`,
-			description: 'OneFile answered, but not with valid data (cut short or garbled). The node tried again where that was safe. Try again later; if it persists, check the Base URL points at the OneFile API.',
+			description:
+				'OneFile answered, but not with valid data (cut short or garbled). The node tried again where that was safe. Try again later; if it persists, check the Base URL points at the OneFile API.',
 			httpCode,
 			details,
 		};
@@ -70,19 +109,30 @@ export function translateFailure(failure: RequestFailure, action: string): Trans
 	if (failure.notData) {
 		return {
 			message: `OneFile answered with a web page instead of data while trying to ${action} (HTTP ${failure.httpCode})`,
-			description: 'OneFile, or a proxy in front of it, sent an error page. OneFile may be down or updating, or the Base URL may point at the wrong server. Try again later.',
+			description:
+				'OneFile, or a proxy in front of it, sent an error page. OneFile may be down or updating, or the Base URL may point at the wrong server. Try again later.',
 			httpCode,
 			details,
 		};
 	}
 	const status = failure.httpCode ?? 0;
-	const words = STATUS_WORDS[status] ?? { message: `OneFile answered HTTP ${status}`, fix: 'Try again later; if it keeps happening, contact OneFile Support.' };
+	const words = STATUS_WORDS[status] ?? {
+		message: `OneFile answered HTTP ${status}`,
+		fix: 'Try again later; if it keeps happening, contact OneFile Support.',
+	};
 	const code = failure.serviceCode !== undefined ? `code ${failure.serviceCode}, ` : '';
-	return { message: `${words.message} (${code}HTTP ${status}) while trying to ${action}`, description: `${said}${words.fix}`, httpCode, details };
+	return {
+		message: `${words.message} (${code}HTTP ${status}) while trying to ${action}`,
+		description: `${said}${words.fix}`,
+		httpCode,
+		details,
+	};
 }
 
 /** OneFile's `{code, message}` body; older servers used lower case, be tolerant of either. */
-export function readOneFileError(body: unknown): Pick<RequestFailure, 'serviceCode' | 'serviceMessage' | 'notData'> {
+export function readOneFileError(
+	body: unknown,
+): Pick<RequestFailure, 'serviceCode' | 'serviceMessage' | 'notData'> {
 	if (typeof body === 'string') {
 		const text = body.trim();
 		if (text.startsWith('{')) {
@@ -100,7 +150,12 @@ export function readOneFileError(body: unknown): Pick<RequestFailure, 'serviceCo
 		const code = record.code ?? record.Code;
 		const message = record.message ?? record.Message;
 		return {
-			serviceCode: typeof code === 'number' ? code : typeof code === 'string' && /^-?\d+$/.test(code) ? Number(code) : undefined,
+			serviceCode:
+				typeof code === 'number'
+					? code
+					: typeof code === 'string' && /^-?\d+$/.test(code)
+						? Number(code)
+						: undefined,
 			serviceMessage: typeof message === 'string' ? message.slice(0, 300) : undefined,
 		};
 	}

@@ -1,4 +1,9 @@
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { contextWithDeadline } from '../../shared/http/deadline';
@@ -47,7 +52,10 @@ export function failureOf(error: unknown): RequestFailure | undefined {
 }
 
 /** One OneFile API call: the session, safe retries, a 429 pause shared by the run, errors in words. */
-export async function oneFileApiRequest(this: OneFileContext, request: OneFileRequest): Promise<OneFileResponse> {
+export async function oneFileApiRequest(
+	this: OneFileContext,
+	request: OneFileRequest,
+): Promise<OneFileResponse> {
 	checkPath.call(this, request);
 	const run = runState(this);
 	const session = new SessionCoordinator(this, run, request.itemIndex);
@@ -56,33 +64,71 @@ export async function oneFileApiRequest(this: OneFileContext, request: OneFileRe
 	for (;;) {
 		await waitForPause(run);
 		const ticket = await session.ticket();
-		const outcome = await session.attempt(ticket, async () => await sendOnce.call(this, ticket, request, timeoutMs), reachedOneFile);
+		const outcome = await session.attempt(
+			ticket,
+			async () => await sendOnce.call(this, ticket, request, timeoutMs),
+			reachedOneFile,
+		);
 		const answer = 'answer' in outcome ? outcome.answer : undefined;
-		if (answer && answer.statusCode < 300 && typeof answer.body !== 'string') return { statusCode: answer.statusCode, body: answer.body };
+		if (answer && answer.statusCode < 300 && typeof answer.body !== 'string')
+			return { statusCode: answer.statusCode, body: answer.body };
 
 		const signIn = 'thrown' in outcome ? signInFailureOf(outcome.thrown) : undefined;
 		const failure = signIn ?? readFailure(outcome, ticket);
-		if (!signIn && (failure.httpCode === 401 || failure.httpCode === 403) && (await session.retryAfterRefusal(ticket))) continue;
+		if (
+			!signIn &&
+			(failure.httpCode === 401 || failure.httpCode === 403) &&
+			(await session.retryAfterRefusal(ticket))
+		)
+			continue;
 		// Signing in is always safe to repeat; a refused customer token is not worth repeating.
 		const refusedToken = signIn !== undefined && [400, 401, 403].includes(signIn.httpCode ?? 0);
 		const count = failure.httpCode === 429 ? ++counts.rateLimited : ++counts.failed;
-		const wait = refusedToken ? undefined : retryDelayMs(failure, request.idempotent || signIn !== undefined, count, answer && retryAfterSeconds(answer.headers));
-		if (wait === undefined) throw signIn ? signInFailed.call(this, signIn, request) : requestFailed.call(this, failure, request);
+		const wait = refusedToken
+			? undefined
+			: retryDelayMs(
+					failure,
+					request.idempotent || signIn !== undefined,
+					count,
+					answer && retryAfterSeconds(answer.headers),
+				);
+		if (wait === undefined)
+			throw signIn
+				? signInFailed.call(this, signIn, request)
+				: requestFailed.call(this, failure, request);
 		if (failure.httpCode === 429) run.pausedUntil = Math.max(run.pausedUntil, Date.now() + wait);
 		await sleep(wait);
 	}
 }
 
 /** Sends one attempt with the ticket's credential, under the deadline; n8n signs in first when its session is empty. */
-async function sendOnce(this: OneFileContext, ticket: Ticket, request: OneFileRequest, timeoutMs: number): Promise<Outcome> {
+async function sendOnce(
+	this: OneFileContext,
+	ticket: Ticket,
+	request: OneFileRequest,
+	timeoutMs: number,
+): Promise<Outcome> {
 	await requestStart();
 	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
-	const credentialsDecrypted = { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data: ticket.data };
+	const credentialsDecrypted = {
+		id: reference?.id ?? '',
+		name: reference?.name ?? '',
+		type: CREDENTIAL_TYPE,
+		data: ticket.data,
+	};
 	const url = buildUrl(ticket.credential.baseUrl, request.path);
-	return await sendBounded(async (options: IHttpRequestOptions, deadline: AbortSignal) => {
-		const context = contextWithDeadline(this, deadline);
-		return await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options, { credentialsDecrypted });
-	}, { method: request.method, url, body: request.body, timeoutMs });
+	return await sendBounded(
+		async (options: IHttpRequestOptions, deadline: AbortSignal) => {
+			const context = contextWithDeadline(this, deadline);
+			return await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				CREDENTIAL_TYPE,
+				options,
+				{ credentialsDecrypted },
+			);
+		},
+		{ method: request.method, url, body: request.body, timeoutMs },
+	);
 }
 
 /** Whether the attempt got past signing in: OneFile itself answered (any status). */
@@ -99,17 +145,27 @@ function readFailure(outcome: Outcome, ticket: Ticket): RequestFailure {
 	if (statusCode < 300) return { httpCode: statusCode, unreadable: true };
 	const said = readOneFileError(body);
 	const secrets = [ticket.data.customerToken, ticket.data.sessionToken];
-	return { httpCode: statusCode, ...said, serviceMessage: said.serviceMessage === undefined ? undefined : maskSecrets(said.serviceMessage, secrets) };
+	return {
+		httpCode: statusCode,
+		...said,
+		serviceMessage:
+			said.serviceMessage === undefined ? undefined : maskSecrets(said.serviceMessage, secrets),
+	};
 }
 
 /** Every segment valid before anything is sent (values are checked by the operations; this is the last guard). */
 function checkPath(this: OneFileContext, request: OneFileRequest): void {
 	const wrong = request.path.find((part) => !isPathSegment(part));
 	if (wrong === undefined) return;
-	throw new NodeOperationError(this.getNode(), `Cannot ${request.action}: ${JSON.stringify(wrong)} cannot be part of OneFile's address`, {
-		itemIndex: request.itemIndex,
-		description: 'IDs are whole numbers and codes are single words; "." and ".." are never IDs. Check the value mapped into this field.',
-	});
+	throw new NodeOperationError(
+		this.getNode(),
+		`Cannot ${request.action}: ${JSON.stringify(wrong)} cannot be part of OneFile's address`,
+		{
+			itemIndex: request.itemIndex,
+			description:
+				'IDs are whole numbers and codes are single words; "." and ".." are never IDs. Check the value mapped into this field.',
+		},
+	);
 }
 
 async function waitForPause(run: RunState): Promise<void> {
@@ -124,24 +180,37 @@ function requestTimeoutMs(this: OneFileContext, itemIndex: number | undefined): 
 	return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_TIMEOUT_MS;
 }
 
-function requestFailed(this: OneFileContext, failure: RequestFailure, request: OneFileRequest): NodeApiError {
+function requestFailed(
+	this: OneFileContext,
+	failure: RequestFailure,
+	request: OneFileRequest,
+): NodeApiError {
 	const translated = translateFailure(failure, request.action);
 	// Built from a clean object: n8n's own error keeps the HTTP client's error, headers and token included.
-	const error = new NodeApiError(this.getNode(), { ...translated.details, path: describePath(request.path) } as JsonObject, {
-		message: translated.message,
-		description: translated.description,
-		httpCode: translated.httpCode,
-		itemIndex: request.itemIndex,
-	});
+	const error = new NodeApiError(
+		this.getNode(),
+		{ ...translated.details, path: describePath(request.path) } as JsonObject,
+		{
+			message: translated.message,
+			description: translated.description,
+			httpCode: translated.httpCode,
+			itemIndex: request.itemIndex,
+		},
+	);
 	failures.set(error, failure);
 	return error;
 }
 
-function signInFailed(this: OneFileContext, signIn: SignInFailure, request: OneFileRequest): NodeApiError {
+function signInFailed(
+	this: OneFileContext,
+	signIn: SignInFailure,
+	request: OneFileRequest,
+): NodeApiError {
 	return new NodeApiError(this.getNode(), {} as JsonObject, {
 		message: signIn.message,
 		httpCode: signIn.httpCode === undefined ? undefined : String(signIn.httpCode),
-		description: 'Open the OneFile credential and press "Test" to check the customer token and environment.',
+		description:
+			'Open the OneFile credential and press "Test" to check the customer token and environment.',
 		itemIndex: request.itemIndex,
 	});
 }

@@ -50,22 +50,45 @@ export interface SearchOptions {
 }
 
 /** Every row of a OneFile search, page by page until a short page, a 204 or an empty answer, or `limit` rows. */
-export async function oneFileSearchAll(this: OneFileContext, list: OneFileList, filters: IDataObject, options: SearchOptions): Promise<IDataObject[]> {
-	return await readPages(async (page, pageSize) => await searchPage.call(this, list, filters, page, pageSize, options), {
-		pageSize: options.pageSize ?? PAGE_SIZE,
-		limit: options.limit,
-		service: 'OneFile',
-		action: options.action,
-		fail: (message, description) => new NodeApiError(this.getNode(), { path: list.path.join('/') }, { message, description, itemIndex: options.itemIndex }),
-	});
+export async function oneFileSearchAll(
+	this: OneFileContext,
+	list: OneFileList,
+	filters: IDataObject,
+	options: SearchOptions,
+): Promise<IDataObject[]> {
+	return await readPages(
+		async (page, pageSize) => await searchPage.call(this, list, filters, page, pageSize, options),
+		{
+			pageSize: options.pageSize ?? PAGE_SIZE,
+			limit: options.limit,
+			service: 'OneFile',
+			action: options.action,
+			fail: (message, description) =>
+				new NodeApiError(
+					this.getNode(),
+					{ path: list.path.join('/') },
+					{ message, description, itemIndex: options.itemIndex },
+				),
+		},
+	);
 }
 
 /** One page of a list; for a list read unpaged, its whole answer on page 1 (marked last). */
-export async function searchPage(this: OneFileContext, list: OneFileList, filters: IDataObject, page: number, pageSize: number, options: Pick<SearchOptions, 'itemIndex' | 'action'>): Promise<Page> {
+export async function searchPage(
+	this: OneFileContext,
+	list: OneFileList,
+	filters: IDataObject,
+	page: number,
+	pageSize: number,
+	options: Pick<SearchOptions, 'itemIndex' | 'action'>,
+): Promise<Page> {
 	const run = runState(this);
 	const key = list.path.join('/');
 	if (list.paging === 'unpaged' || run.unpagedLists.has(key)) {
-		return { rows: page === 1 ? await post.call(this, list.path, filters, options) : [], last: true };
+		return {
+			rows: page === 1 ? await post.call(this, list.path, filters, options) : [],
+			last: true,
+		};
 	}
 	let failed: unknown;
 	try {
@@ -74,19 +97,40 @@ export async function searchPage(this: OneFileContext, list: OneFileList, filter
 		failed = error;
 	}
 	const status = failureOf(failed)?.httpCode;
-	if (list.paging !== 'clientCode' || page !== 1 || (status !== 404 && status !== 405)) throw failed;
+	if (list.paging !== 'clientCode' || page !== 1 || (status !== 404 && status !== 405))
+		throw failed;
 	run.unpagedLists.add(key);
 	return { rows: await post.call(this, list.path, filters, options), last: true };
 }
 
 /** A search request; 204, an empty body and `[]` all mean no rows. */
-async function post(this: OneFileContext, path: readonly PathPart[], filters: IDataObject, options: Pick<SearchOptions, 'itemIndex' | 'action'>): Promise<IDataObject[]> {
-	const { body } = await oneFileApiRequest.call(this, { method: 'POST', path, body: filters, itemIndex: options.itemIndex, action: options.action, idempotent: true });
-	if (body === undefined) return [];
-	if (Array.isArray(body)) return body.filter((row): row is IDataObject => row !== null && typeof row === 'object' && !Array.isArray(row));
-	throw new NodeApiError(this.getNode(), {}, {
-		message: `OneFile's answer could not be read while trying to ${options.action}`,
-		description: 'OneFile sent something other than a list of records. Try again later; if it persists, check the Base URL points at the OneFile API.',
+async function post(
+	this: OneFileContext,
+	path: readonly PathPart[],
+	filters: IDataObject,
+	options: Pick<SearchOptions, 'itemIndex' | 'action'>,
+): Promise<IDataObject[]> {
+	const { body } = await oneFileApiRequest.call(this, {
+		method: 'POST',
+		path,
+		body: filters,
 		itemIndex: options.itemIndex,
+		action: options.action,
+		idempotent: true,
 	});
+	if (body === undefined) return [];
+	if (Array.isArray(body))
+		return body.filter(
+			(row): row is IDataObject => row !== null && typeof row === 'object' && !Array.isArray(row),
+		);
+	throw new NodeApiError(
+		this.getNode(),
+		{},
+		{
+			message: `OneFile's answer could not be read while trying to ${options.action}`,
+			description:
+				'OneFile sent something other than a list of records. Try again later; if it persists, check the Base URL points at the OneFile API.',
+			itemIndex: options.itemIndex,
+		},
+	);
 }

@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resolveBaseUrl } from './environments';
@@ -82,7 +87,8 @@ export class SessionCoordinator {
 		for (;;) {
 			const credential = await this.runCredential();
 			const renewalsBefore = this.renewals.count;
-			if (!this.forceNew && hasSession(credential)) return { credential, data: credential.data, renewalsBefore };
+			if (!this.forceNew && hasSession(credential))
+				return { credential, data: credential.data, renewalsBefore };
 			if (!this.forceNew && this.renewals.pending) {
 				await this.renewals.pending;
 				continue;
@@ -99,7 +105,11 @@ export class SessionCoordinator {
 	 * Runs one attempt. When it signed in, the renewal is counted before anyone waiting on it goes
 	 * on (they compare counts); a sign-in that another forced one replaced meanwhile is not counted.
 	 */
-	async attempt<T>(ticket: Ticket, send: () => Promise<T>, signedIn: (result: T) => boolean): Promise<T> {
+	async attempt<T>(
+		ticket: Ticket,
+		send: () => Promise<T>,
+		signedIn: (result: T) => boolean,
+	): Promise<T> {
 		let result: T | undefined;
 		let sent = false;
 		try {
@@ -152,7 +162,9 @@ export class SessionCoordinator {
 		}
 		if (!this.run.credential) {
 			const renewals = this.renewals.count;
-			const reading = this.context.getCredentials(CREDENTIAL_TYPE).then((data) => ({ data, baseUrl: this.baseUrlOf(data), renewals }));
+			const reading = this.context
+				.getCredentials(CREDENTIAL_TYPE)
+				.then((data) => ({ data, baseUrl: this.baseUrlOf(data), renewals }));
 			reading.catch(() => {
 				if (this.run.credential === reading) this.run.credential = undefined;
 			});

@@ -18,7 +18,10 @@ import { checkBaseUrl, environmentLabel } from './environments';
  */
 export const SIGN_IN_TIMEOUT_MS = 60_000;
 
-export async function signIn(helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject): Promise<string> {
+export async function signIn(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
 	const checked = checkBaseUrl(credentials);
 	if ('problem' in checked) throw new OneFileSignInError(checked.problem);
 	const baseUrl = checked.url;
@@ -31,9 +34,17 @@ export async function signIn(helpers: IHttpRequestHelper['helpers'], credentials
 		text: true,
 	});
 	// Fresh errors, never the original: axios errors carry the request headers, token included.
-	if ('failure' in outcome) throw new OneFileSignInError(signInFailureMessage(outcome.failure, environmentLabel(credentials), baseUrl), outcome.failure);
+	if ('failure' in outcome)
+		throw new OneFileSignInError(
+			signInFailureMessage(outcome.failure, environmentLabel(credentials), baseUrl),
+			outcome.failure,
+		);
 	const { statusCode, body } = outcome.answer;
-	if (statusCode >= 300) throw new OneFileSignInError(signInFailureMessage({ httpCode: statusCode }, environmentLabel(credentials), baseUrl), { httpCode: statusCode });
+	if (statusCode >= 300)
+		throw new OneFileSignInError(
+			signInFailureMessage({ httpCode: statusCode }, environmentLabel(credentials), baseUrl),
+			{ httpCode: statusCode },
+		);
 	return parseSessionToken(body);
 }
 
@@ -65,7 +76,9 @@ export function parseSessionToken(body: unknown): string {
 		token = key === undefined ? '' : record[key];
 	}
 	if (typeof token !== 'string' || token === '') {
-		throw new OneFileSignInError('OneFile accepted the customer token but sent no session token back. Check the Base URL points at the OneFile API (it ends in /api/v2.1)');
+		throw new OneFileSignInError(
+			'OneFile accepted the customer token but sent no session token back. Check the Base URL points at the OneFile API (it ends in /api/v2.1)',
+		);
 	}
 	return token;
 }
@@ -94,24 +107,37 @@ export class OneFileSignInError extends Error {
 /** The sign-in failure, if this error is (or wraps) one. */
 export function signInFailureOf(error: unknown): SignInFailure | undefined {
 	const wrapped = error as { message?: unknown; messages?: unknown } | undefined;
-	const candidates = [wrapped?.message, ...(Array.isArray(wrapped?.messages) ? wrapped.messages : [])];
-	const message = candidates.find((m): m is string => typeof m === 'string' && signInFailures.has(m));
+	const candidates = [
+		wrapped?.message,
+		...(Array.isArray(wrapped?.messages) ? wrapped.messages : []),
+	];
+	const message = candidates.find(
+		(m): m is string => typeof m === 'string' && signInFailures.has(m),
+	);
 	return message === undefined ? undefined : signInFailures.get(message);
 }
 
 /** Words for a failed `POST /Authentication`; never the token, never the raw error. */
-export function signInFailureMessage(failure: RequestFailure, environment: string, baseUrl: string): string {
+export function signInFailureMessage(
+	failure: RequestFailure,
+	environment: string,
+	baseUrl: string,
+): string {
 	const status = failure.httpCode;
 	if (failure.redirectHost !== undefined) {
 		return `OneFile's sign-in answered with a redirect to ${failure.redirectHost} (HTTP ${status}). The node does not follow redirects, so the customer token was not sent there. Check the Base URL is OneFile's API address, ending in /api/v2.1`;
 	}
-	if (failure.timedOutAfterS !== undefined) return `OneFile did not answer the sign-in within ${failure.timedOutAfterS} s at ${baseUrl}. Try again later`;
-	if (failure.tooLargeBytes !== undefined) return `OneFile's sign-in answer was far too large to be a session token. Check the Base URL ends in /api/v2.1`;
+	if (failure.timedOutAfterS !== undefined)
+		return `OneFile did not answer the sign-in within ${failure.timedOutAfterS} s at ${baseUrl}. Try again later`;
+	if (failure.tooLargeBytes !== undefined)
+		return `OneFile's sign-in answer was far too large to be a session token. Check the Base URL ends in /api/v2.1`;
 	if (failure.cancelled) return 'The sign-in to OneFile was stopped before it finished';
 	if (status === 400 || status === 401 || status === 403) {
 		return `OneFile rejected the customer token for ${environment} (HTTP ${status}). Tokens are issued per server by OneFile Support: check the credential's Environment matches the server the token was issued for, and paste the token again`;
 	}
-	if (status === 404) return `OneFile's sign-in address was not found at ${baseUrl}/Authentication (HTTP 404). Check the Base URL ends in /api/v2.1`;
-	if (status !== undefined) return `OneFile could not sign in (HTTP ${status}) at ${baseUrl}. Try again later; if it persists, contact OneFile Support`;
+	if (status === 404)
+		return `OneFile's sign-in address was not found at ${baseUrl}/Authentication (HTTP 404). Check the Base URL ends in /api/v2.1`;
+	if (status !== undefined)
+		return `OneFile could not sign in (HTTP ${status}) at ${baseUrl}. Try again later; if it persists, contact OneFile Support`;
 	return `Could not reach OneFile at ${baseUrl} (${networkWords(failure.networkCode)}). Check the Base URL and this server's network access`;
 }

@@ -2,7 +2,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { describeProblems, type Problem } from './problems';
-import { isBlank, normaliseId, normaliseTextId, normaliseValue, type Normalised, type ValueKind } from './values';
+import {
+	isBlank,
+	normaliseId,
+	normaliseTextId,
+	normaliseValue,
+	type Normalised,
+	type ValueKind,
+} from './values';
 
 interface ReadOptions {
 	/** Blank is fine: the result is undefined and no problem is noted. */
@@ -40,7 +47,9 @@ export class Checker {
 	/** A collection parameter (Filters, Additional Fields), always an object. */
 	collection(name: string): IDataObject {
 		const value = this.context.getNodeParameter(name, this.itemIndex, {});
-		return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+		return value && typeof value === 'object' && !Array.isArray(value)
+			? (value as IDataObject)
+			: {};
 	}
 
 	add(problem: Problem): void {
@@ -51,7 +60,12 @@ export class Checker {
 		return this.read(label, raw, options, () => normaliseId(raw, this.service));
 	}
 
-	textId(label: string, raw: unknown, example: string, options: ReadOptions = {}): string | undefined {
+	textId(
+		label: string,
+		raw: unknown,
+		example: string,
+		options: ReadOptions = {},
+	): string | undefined {
 		return this.read(label, raw, options, () => normaliseTextId(raw, this.service, example));
 	}
 
@@ -60,13 +74,28 @@ export class Checker {
 	}
 
 	/** A value of any kind the role table knows (email, date, ULN…). */
-	value(kind: ValueKind, label: string, raw: unknown, options: ReadOptions = {}): string | number | boolean | undefined {
+	value(
+		kind: ValueKind,
+		label: string,
+		raw: unknown,
+		options: ReadOptions = {},
+	): string | number | boolean | undefined {
 		return this.read(label, raw, options, () => normaliseValue(kind, raw, this.service));
 	}
 
-	private read<T>(label: string, raw: unknown, options: ReadOptions, normalise: () => Normalised<T>): T | undefined {
+	private read<T>(
+		label: string,
+		raw: unknown,
+		options: ReadOptions,
+		normalise: () => Normalised<T>,
+	): T | undefined {
 		if (isBlank(raw)) {
-			if (!options.optional) this.add({ field: label, problem: 'is missing', fix: `Fill in the ${label}, or map a column that has it on every row` });
+			if (!options.optional)
+				this.add({
+					field: label,
+					problem: 'is missing',
+					fix: `Fill in the ${label}, or map a column that has it on every row`,
+				});
 			return undefined;
 		}
 		const result = normalise();
@@ -80,8 +109,15 @@ export class Checker {
 	done<T extends object>(values: T): Done<T>;
 	done<T extends object>(values?: T): Done<T> | void {
 		if (this.problems.length > 0) {
-			const { message, description } = describeProblems(this.subject, this.itemIndex, this.problems);
-			throw new NodeOperationError(this.context.getNode(), message, { itemIndex: this.itemIndex, description });
+			const { message, description } = describeProblems(
+				this.subject,
+				this.itemIndex,
+				this.problems,
+			);
+			throw new NodeOperationError(this.context.getNode(), message, {
+				itemIndex: this.itemIndex,
+				description,
+			});
 		}
 		return values as Done<T> | undefined;
 	}

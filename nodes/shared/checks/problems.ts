@@ -8,9 +8,16 @@ export interface Problem {
 }
 
 /** One message for all of an item's problems, and a description that says how to fix each. */
-export function describeProblems(subject: string, itemIndex: number, problems: readonly Problem[]): { message: string; description: string } {
+export function describeProblems(
+	subject: string,
+	itemIndex: number,
+	problems: readonly Problem[],
+): { message: string; description: string } {
 	const list = problems.map((p) => `${p.field} ${p.problem}`).join('; ');
-	const message = problems.length === 1 ? `${subject}: ${list} [item ${itemIndex}]` : `${subject}: ${problems.length} problems: ${list} [item ${itemIndex}]`;
+	const message =
+		problems.length === 1
+			? `${subject}: ${list} [item ${itemIndex}]`
+			: `${subject}: ${problems.length} problems: ${list} [item ${itemIndex}]`;
 	const description = problems.map((p) => `${p.field}: ${p.fix}.`).join('\n');
 	return { message, description };
 }

@@ -5,7 +5,17 @@
  * Luxon DateTimes. Nothing here reads parameters or sends requests.
  */
 
-export type ValueKind = 'text' | 'multiline' | 'email' | 'id' | 'textId' | 'date' | 'dateTime' | 'boolean' | 'uln' | 'nino';
+export type ValueKind =
+	| 'text'
+	| 'multiline'
+	| 'email'
+	| 'id'
+	| 'textId'
+	| 'date'
+	| 'dateTime'
+	| 'boolean'
+	| 'uln'
+	| 'nino';
 
 export type Normalised<T> = { ok: true; value: T } | { ok: false; problem: string; fix: string };
 
@@ -33,28 +43,52 @@ function asText(raw: unknown): string | undefined {
 /** `service` names whose IDs these are, in messages: "OneFile", "bksb". */
 export function normaliseId(raw: unknown, service: string, example = '5740'): Normalised<number> {
 	const text = asText(raw);
-	if (text !== undefined && /^\d+$/.test(text) && Number(text) > 0 && Number.isSafeInteger(Number(text))) return { ok: true, value: Number(text) };
-	return { ok: false, problem: `${describeValue(raw)} is not a ${service} ID`, fix: `Use the whole-number ID from ${service}, e.g. ${example}, or pick it from the list` };
+	if (
+		text !== undefined &&
+		/^\d+$/.test(text) &&
+		Number(text) > 0 &&
+		Number.isSafeInteger(Number(text))
+	)
+		return { ok: true, value: Number(text) };
+	return {
+		ok: false,
+		problem: `${describeValue(raw)} is not a ${service} ID`,
+		fix: `Use the whole-number ID from ${service}, e.g. ${example}, or pick it from the list`,
+	};
 }
 
 /** An ID found in a service's own answer: a positive whole number, or undefined. Never trusted as text. */
 export function idFromAnswer(raw: unknown): number | undefined {
 	if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw > 0 ? raw : undefined;
-	if (typeof raw === 'string' && /^\d{1,15}$/.test(raw.trim())) return idFromAnswer(Number(raw.trim()));
+	if (typeof raw === 'string' && /^\d{1,15}$/.test(raw.trim()))
+		return idFromAnswer(Number(raw.trim()));
 	return undefined;
 }
 
 /** Text codes used as IDs (OneFile unit IDs such as KS_COMM1): one path segment, never `.` or `..`. */
-export function normaliseTextId(raw: unknown, service: string, example: string): Normalised<string> {
+export function normaliseTextId(
+	raw: unknown,
+	service: string,
+	example: string,
+): Normalised<string> {
 	const text = asText(raw);
-	if (text && text !== '.' && text !== '..' && !/\p{Cc}/u.test(text)) return { ok: true, value: text };
-	return { ok: false, problem: `${describeValue(raw)} is not a ${service} ID`, fix: `Use the code from ${service}, e.g. ${example}, or pick it from the list` };
+	if (text && text !== '.' && text !== '..' && !/\p{Cc}/u.test(text))
+		return { ok: true, value: text };
+	return {
+		ok: false,
+		problem: `${describeValue(raw)} is not a ${service} ID`,
+		fix: `Use the code from ${service}, e.g. ${example}, or pick it from the list`,
+	};
 }
 
 export function normaliseText(raw: unknown): Normalised<string> {
 	const text = asText(raw);
 	if (text !== undefined) return { ok: true, value: text };
-	return { ok: false, problem: `is not text (it is ${describeValue(raw)})`, fix: 'Map a single text value (a spreadsheet cell), not a list, an object or a yes/no value' };
+	return {
+		ok: false,
+		problem: `is not text (it is ${describeValue(raw)})`,
+		fix: 'Map a single text value (a spreadsheet cell), not a list, an object or a yes/no value',
+	};
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -62,7 +96,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function normaliseEmail(raw: unknown): Normalised<string> {
 	const text = asText(raw);
 	if (text !== undefined && EMAIL.test(text)) return { ok: true, value: text };
-	return { ok: false, problem: `${describeValue(raw)} is not an email address`, fix: 'Use an address like name@example.com, with no spaces' };
+	return {
+		ok: false,
+		problem: `${describeValue(raw)} is not an email address`,
+		fix: 'Use an address like name@example.com, with no spaces',
+	};
 }
 
 export function normaliseBoolean(raw: unknown): Normalised<boolean> {
@@ -70,10 +108,20 @@ export function normaliseBoolean(raw: unknown): Normalised<boolean> {
 	const text = asText(raw)?.toLowerCase();
 	if (text && ['true', 'yes', 'y', '1'].includes(text)) return { ok: true, value: true };
 	if (text && ['false', 'no', 'n', '0'].includes(text)) return { ok: true, value: false };
-	return { ok: false, problem: `${describeValue(raw)} is not yes or no`, fix: 'Use true or false (yes/no and 1/0 also work)' };
+	return {
+		ok: false,
+		problem: `${describeValue(raw)} is not yes or no`,
+		fix: 'Use true or false (yes/no and 1/0 also work)',
+	};
 }
 
-export function normalisePattern(raw: unknown, pattern: RegExp, tidy: (text: string) => string, problem: string, fix: string): Normalised<string> {
+export function normalisePattern(
+	raw: unknown,
+	pattern: RegExp,
+	tidy: (text: string) => string,
+	problem: string,
+	fix: string,
+): Normalised<string> {
 	const text = asText(raw);
 	const tidied = text === undefined ? undefined : tidy(text);
 	if (tidied !== undefined && pattern.test(tidied)) return { ok: true, value: tidied };
@@ -84,7 +132,8 @@ export function normalisePattern(raw: unknown, pattern: RegExp, tidy: (text: str
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO =
+	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const UK_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
 interface CalendarDateTime {
@@ -122,12 +171,24 @@ export function parseCalendar(raw: unknown): CalendarDateTime | undefined {
 			offset: offsetMinutes(iso[8]),
 		};
 	} else if (uk) {
-		parts = { year: Number(uk[3]), month: Number(uk[2]), day: Number(uk[1]), hour: 0, minute: 0, second: 0, ms: 0, offset: 0 };
+		parts = {
+			year: Number(uk[3]),
+			month: Number(uk[2]),
+			day: Number(uk[1]),
+			hour: 0,
+			minute: 0,
+			second: 0,
+			ms: 0,
+			offset: 0,
+		};
 	}
 	if (!parts || Number.isNaN(parts.offset)) return undefined;
 	const { year, month, day, hour, minute, second } = parts;
 	const check = new Date(Date.UTC(year, month - 1, day));
-	const realDay = check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
+	const realDay =
+		check.getUTCFullYear() === year &&
+		check.getUTCMonth() === month - 1 &&
+		check.getUTCDate() === day;
 	const realTime = hour < 24 && minute < 60 && second < 60;
 	return realDay && realTime && year >= MIN_YEAR && year <= MAX_YEAR ? parts : undefined;
 }
@@ -156,16 +217,33 @@ const DATE_FIX = `Use a date like 2001-09-23 or 23/09/2001 (day first), between 
 export function normaliseDate(raw: unknown): Normalised<string> {
 	const parts = parseCalendar(raw);
 	if (!parts) return { ok: false, problem: `${describeValue(raw)} is not a date`, fix: DATE_FIX };
-	return { ok: true, value: `${String(parts.year).padStart(4, '0')}-${pad(parts.month)}-${pad(parts.day)}T00:00:00.000Z` };
+	return {
+		ok: true,
+		value: `${String(parts.year).padStart(4, '0')}-${pad(parts.month)}-${pad(parts.day)}T00:00:00.000Z`,
+	};
 }
 
 /** A moment, sent in UTC; a written offset is applied, none means UTC. */
 export function normaliseDateTime(raw: unknown): Normalised<string> {
 	const parts = parseCalendar(raw);
 	if (!parts) {
-		return { ok: false, problem: `${describeValue(raw)} is not a date and time`, fix: `Use an ISO date and time like 2025-09-01T09:30:00Z, or a date like 2025-09-01, between ${MIN_YEAR} and ${MAX_YEAR}` };
+		return {
+			ok: false,
+			problem: `${describeValue(raw)} is not a date and time`,
+			fix: `Use an ISO date and time like 2025-09-01T09:30:00Z, or a date like 2025-09-01, between ${MIN_YEAR} and ${MAX_YEAR}`,
+		};
 	}
-	const time = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, parts.ms) - parts.offset * 60_000;
+	const time =
+		Date.UTC(
+			parts.year,
+			parts.month - 1,
+			parts.day,
+			parts.hour,
+			parts.minute,
+			parts.second,
+			parts.ms,
+		) -
+		parts.offset * 60_000;
 	return { ok: true, value: new Date(time).toISOString() };
 }
 
@@ -174,7 +252,11 @@ function pad(n: number): string {
 }
 
 /** Any kind of value, by kind; IDs name the service. */
-export function normaliseValue(kind: ValueKind, raw: unknown, service: string): Normalised<string | number | boolean> {
+export function normaliseValue(
+	kind: ValueKind,
+	raw: unknown,
+	service: string,
+): Normalised<string | number | boolean> {
 	switch (kind) {
 		case 'id':
 			return normaliseId(raw, service);
@@ -189,9 +271,21 @@ export function normaliseValue(kind: ValueKind, raw: unknown, service: string): 
 		case 'boolean':
 			return normaliseBoolean(raw);
 		case 'uln':
-			return normalisePattern(raw, /^\d{10}$/, (t) => t.replace(/\s+/g, ''), 'is not a ULN', 'A Unique Learner Number has exactly 10 digits, e.g. 1234567890');
+			return normalisePattern(
+				raw,
+				/^\d{10}$/,
+				(t) => t.replace(/\s+/g, ''),
+				'is not a ULN',
+				'A Unique Learner Number has exactly 10 digits, e.g. 1234567890',
+			);
 		case 'nino':
-			return normalisePattern(raw, /^[A-Z]{2}\d{6}[A-D]$/, (t) => t.replace(/\s+/g, '').toUpperCase(), 'is not a National Insurance number', 'Use two letters, six digits and a letter A to D, e.g. QQ123456C');
+			return normalisePattern(
+				raw,
+				/^[A-Z]{2}\d{6}[A-D]$/,
+				(t) => t.replace(/\s+/g, '').toUpperCase(),
+				'is not a National Insurance number',
+				'Use two letters, six digits and a letter A to D, e.g. QQ123456C',
+			);
 		default:
 			return normaliseText(raw);
 	}

@@ -5,7 +5,10 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
  * property's own conditions (such as `show.role`). A plain key merge, not lodash's deep merge,
  * which would merge condition arrays index by index.
  */
-export function updateDisplayOptions(displayOptions: IDisplayOptions, properties: INodeProperties[]): INodeProperties[] {
+export function updateDisplayOptions(
+	displayOptions: IDisplayOptions,
+	properties: INodeProperties[],
+): INodeProperties[] {
 	return properties.map((property) => {
 		const own = property.displayOptions ?? {};
 		const merged: IDisplayOptions = {};

@@ -21,10 +21,19 @@ export const returnAllOrLimit: INodeProperties[] = [
 
 /** "Return All" / "Limit": the row limit, or undefined for all. */
 export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	return this.getNodeParameter('returnAll', itemIndex) === true ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	return this.getNodeParameter('returnAll', itemIndex) === true
+		? undefined
+		: (this.getNodeParameter('limit', itemIndex) as number);
 }
 
 /** The "Filters" collection of a Get Many. */
 export function filtersCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
 }

@@ -17,11 +17,15 @@ interface HelperContext {
  * else is read from the original context through the prototype.
  */
 export function contextWithDeadline<T extends HelperContext>(context: T, deadline: AbortSignal): T {
-	const cancel = typeof context.getExecutionCancelSignal === 'function' ? context.getExecutionCancelSignal() : undefined;
+	const cancel =
+		typeof context.getExecutionCancelSignal === 'function'
+			? context.getExecutionCancelSignal()
+			: undefined;
 	const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
 	const helpers = {
 		...context.helpers,
-		httpRequest: async (options: IHttpRequestOptions) => await context.helpers.httpRequest({ ...options, abortSignal: signal }),
+		httpRequest: async (options: IHttpRequestOptions) =>
+			await context.helpers.httpRequest({ ...options, abortSignal: signal }),
 	};
 	return Object.create(context, {
 		helpers: { value: helpers },

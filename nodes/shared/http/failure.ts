@@ -59,9 +59,17 @@ const NETWORK_CODE = /\b(E[A-Z]{3,}|ERR_[A-Z_]+)\b/;
 export function readThrownFailure(error: unknown): RequestFailure {
 	const thrown = (error ?? {}) as ThrownHttpError;
 	const inner = thrown.cause ?? thrown;
-	const status = inner.response?.status ?? thrown.response?.status ?? (thrown.httpCode && /^\d{3}$/.test(thrown.httpCode) ? Number(thrown.httpCode) : undefined);
+	const status =
+		inner.response?.status ??
+		thrown.response?.status ??
+		(thrown.httpCode && /^\d{3}$/.test(thrown.httpCode) ? Number(thrown.httpCode) : undefined);
 	if (status !== undefined) return { httpCode: status };
-	const code = [inner.code, thrown.code, thrown.httpCode, NETWORK_CODE.exec(thrown.message ?? '')?.[1]].find((c) => typeof c === 'string' && NETWORK_CODE.test(c));
+	const code = [
+		inner.code,
+		thrown.code,
+		thrown.httpCode,
+		NETWORK_CODE.exec(thrown.message ?? '')?.[1],
+	].find((c) => typeof c === 'string' && NETWORK_CODE.test(c));
 	return { networkCode: code ?? 'ECONNRESET' };
 }
 
@@ -79,7 +87,12 @@ export function redirectHostOf(location: unknown, requestUrl: string): string {
  * a size cap, a lost connection, a cancelled execution. `service` is "OneFile" or "bksb"; `fix`
  * names where to correct the address. Undefined when the failure is a status the service explains.
  */
-export function commonFailureWords(failure: RequestFailure, service: string, action: string, fix: string): { message: string; description: string } | undefined {
+export function commonFailureWords(
+	failure: RequestFailure,
+	service: string,
+	action: string,
+	fix: string,
+): { message: string; description: string } | undefined {
 	if (failure.redirectHost !== undefined) {
 		return {
 			message: `${service} answered with a redirect to ${failure.redirectHost} (HTTP ${failure.httpCode}) while trying to ${action}`,
@@ -95,11 +108,15 @@ export function commonFailureWords(failure: RequestFailure, service: string, act
 	if (failure.tooLargeBytes !== undefined) {
 		return {
 			message: `${service}'s answer was larger than ${Math.round(failure.tooLargeBytes / (1024 * 1024))} MB while trying to ${action}`,
-			description: 'The node refuses answers this large so that one answer cannot exhaust n8n\'s memory. For a list, use Limit or narrower filters.',
+			description:
+				"The node refuses answers this large so that one answer cannot exhaust n8n's memory. For a list, use Limit or narrower filters.",
 		};
 	}
 	if (failure.cancelled) {
-		return { message: `Stopped while trying to ${action}`, description: 'The execution was cancelled before the answer came.' };
+		return {
+			message: `Stopped while trying to ${action}`,
+			description: 'The execution was cancelled before the answer came.',
+		};
 	}
 	if (failure.httpCode === undefined) {
 		return {

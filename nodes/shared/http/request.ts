@@ -50,8 +50,12 @@ interface StreamResponse {
 
 export async function sendBounded(send: Sender, request: BoundedRequest): Promise<Outcome> {
 	const deadline = AbortSignal.timeout(request.timeoutMs);
-	const timedOut: Outcome = { failure: { timedOutAfterS: Math.round(request.timeoutMs / 100) / 10 } };
-	const expired = new Promise<'expired'>((resolve) => deadline.addEventListener('abort', () => resolve('expired'), { once: true }));
+	const timedOut: Outcome = {
+		failure: { timedOutAfterS: Math.round(request.timeoutMs / 100) / 10 },
+	};
+	const expired = new Promise<'expired'>((resolve) =>
+		deadline.addEventListener('abort', () => resolve('expired'), { once: true }),
+	);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.url,
@@ -69,7 +73,10 @@ export async function sendBounded(send: Sender, request: BoundedRequest): Promis
 	let response: StreamResponse;
 	const sending = send(options, deadline);
 	// An answer that comes after the deadline is closed unread; a late failure is nobody's business.
-	sending.then((late) => deadline.aborted && destroy((late as StreamResponse | undefined)?.body), () => undefined);
+	sending.then(
+		(late) => deadline.aborted && destroy((late as StreamResponse | undefined)?.body),
+		() => undefined,
+	);
 	try {
 		const raced = await Promise.race([sending, expired]);
 		if (raced === 'expired') return timedOut;
@@ -83,7 +90,12 @@ export async function sendBounded(send: Sender, request: BoundedRequest): Promis
 	const { statusCode } = response;
 	if (statusCode >= 300 && statusCode < 400 && statusCode !== 304) {
 		destroy(response.body);
-		return { failure: { httpCode: statusCode, redirectHost: redirectHostOf(headers.location, request.url) } };
+		return {
+			failure: {
+				httpCode: statusCode,
+				redirectHost: redirectHostOf(headers.location, request.url),
+			},
+		};
 	}
 	const declared = Number(headers['content-length']);
 	if (Number.isFinite(declared) && declared > MAX_ANSWER_BYTES) {
@@ -102,8 +114,15 @@ export async function sendBounded(send: Sender, request: BoundedRequest): Promis
 		if (deadline.aborted) return timedOut;
 		return { failure: { httpCode: statusCode, unreadable: true }, thrown };
 	}
-	if (bytes === undefined) return { failure: { httpCode: statusCode, tooLargeBytes: MAX_ANSWER_BYTES } };
-	return { answer: { statusCode, headers, body: parse(Buffer.from(bytes).toString('utf8'), request.text === true) } };
+	if (bytes === undefined)
+		return { failure: { httpCode: statusCode, tooLargeBytes: MAX_ANSWER_BYTES } };
+	return {
+		answer: {
+			statusCode,
+			headers,
+			body: parse(Buffer.from(bytes).toString('utf8'), request.text === true),
+		},
+	};
 }
 
 /** The body, or undefined when it passes the cap (the stream is then closed). */
@@ -156,6 +175,10 @@ function destroy(body: unknown): void {
 }
 
 function isCancelled(thrown: unknown): boolean {
-	const error = thrown as { code?: unknown; name?: unknown; cause?: { code?: unknown; name?: unknown } } | undefined;
-	return [error?.code, error?.name, error?.cause?.code, error?.cause?.name].some((c) => c === 'ERR_CANCELED' || c === 'CanceledError' || c === 'AbortError');
+	const error = thrown as
+		| { code?: unknown; name?: unknown; cause?: { code?: unknown; name?: unknown } }
+		| undefined;
+	return [error?.code, error?.name, error?.cause?.code, error?.cause?.name].some(
+		(c) => c === 'ERR_CANCELED' || c === 'CanceledError' || c === 'AbortError',
+	);
 }

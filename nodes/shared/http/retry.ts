@@ -18,12 +18,25 @@ const BACKOFF_BASE_MS = 400;
 const MAX_RETRY_AFTER_S = 60;
 
 /** How long to wait before trying again, or undefined to give up. `count` counts this kind of failure so far. */
-export function retryDelayMs(failure: RequestFailure, idempotent: boolean, count: number, retryAfter?: number): number | undefined {
-	if (failure.redirectHost !== undefined || failure.tooLargeBytes !== undefined || failure.cancelled) return undefined;
+export function retryDelayMs(
+	failure: RequestFailure,
+	idempotent: boolean,
+	count: number,
+	retryAfter?: number,
+): number | undefined {
+	if (
+		failure.redirectHost !== undefined ||
+		failure.tooLargeBytes !== undefined ||
+		failure.cancelled
+	)
+		return undefined;
 	if (failure.httpCode === 429) {
 		if (count > MAX_RATE_LIMITED) return undefined;
-		if (retryAfter === undefined) return Math.min(BACKOFF_BASE_MS * 2 ** (count - 1), MAX_RETRY_AFTER_S * 1000);
-		return retryAfter <= MAX_RETRY_AFTER_S ? Math.max(retryAfter * 1000, BACKOFF_BASE_MS) : undefined;
+		if (retryAfter === undefined)
+			return Math.min(BACKOFF_BASE_MS * 2 ** (count - 1), MAX_RETRY_AFTER_S * 1000);
+		return retryAfter <= MAX_RETRY_AFTER_S
+			? Math.max(retryAfter * 1000, BACKOFF_BASE_MS)
+			: undefined;
 	}
 	if (count >= MAX_ATTEMPTS || !idempotent) return undefined;
 	return isTransient(failure) ? BACKOFF_BASE_MS * 2 ** (count - 1) : undefined;
@@ -31,14 +44,21 @@ export function retryDelayMs(failure: RequestFailure, idempotent: boolean, count
 
 /** A failure after which the service may or may not have acted: no answer, 5xx, a garbled body. */
 export function isTransient(failure: RequestFailure): boolean {
-	if (failure.redirectHost !== undefined || failure.tooLargeBytes !== undefined || failure.cancelled) return false;
+	if (
+		failure.redirectHost !== undefined ||
+		failure.tooLargeBytes !== undefined ||
+		failure.cancelled
+	)
+		return false;
 	if (failure.timedOutAfterS !== undefined) return true;
 	if (failure.httpCode === undefined) return failure.networkCode !== undefined;
 	return failure.unreadable === true || [500, 502, 503, 504].includes(failure.httpCode);
 }
 
 /** Seconds to wait from a Retry-After header (seconds or an HTTP date). */
-export function retryAfterSeconds(headers: Record<string, unknown> | undefined): number | undefined {
+export function retryAfterSeconds(
+	headers: Record<string, unknown> | undefined,
+): number | undefined {
 	const value = headers?.['retry-after'];
 	if (value === undefined || value === null) return undefined;
 	const text = String(value).trim();

@@ -25,14 +25,32 @@ export type ServiceUrl = { url: string } | { problem: string };
 export function serviceUrl(raw: string, rules: ServiceUrlRules): ServiceUrl {
 	const text = raw.trim();
 	const url = parseUrl(text);
-	if (!url) return { problem: `${rules.field} is not a valid URL. Enter the full address, e.g. ${rules.example}` };
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') return { problem: `${rules.field} must start with https:// (it starts with ${url.protocol}//)` };
+	if (!url)
+		return {
+			problem: `${rules.field} is not a valid URL. Enter the full address, e.g. ${rules.example}`,
+		};
+	if (url.protocol !== 'https:' && url.protocol !== 'http:')
+		return {
+			problem: `${rules.field} must start with https:// (it starts with ${url.protocol}//)`,
+		};
 	if (url.username !== '' || url.password !== '') {
-		return { problem: `${rules.field} holds a user name or password before the host (user:password@). Remove it: the node signs in with the credential's own fields, e.g. ${rules.example}` };
+		return {
+			problem: `${rules.field} holds a user name or password before the host (user:password@). Remove it: the node signs in with the credential's own fields, e.g. ${rules.example}`,
+		};
 	}
-	if (text.includes('?')) return { problem: `${rules.field} holds a query string (from "?" on). Remove it, e.g. ${rules.example}` };
-	if (text.includes('#')) return { problem: `${rules.field} holds a fragment (from "#" on). Remove it, e.g. ${rules.example}` };
-	if (url.protocol === 'http:' && !LOOPBACK_HOST.test(url.hostname) && rules.allowInsecureHttp !== true) {
+	if (text.includes('?'))
+		return {
+			problem: `${rules.field} holds a query string (from "?" on). Remove it, e.g. ${rules.example}`,
+		};
+	if (text.includes('#'))
+		return {
+			problem: `${rules.field} holds a fragment (from "#" on). Remove it, e.g. ${rules.example}`,
+		};
+	if (
+		url.protocol === 'http:' &&
+		!LOOPBACK_HOST.test(url.hostname) &&
+		rules.allowInsecureHttp !== true
+	) {
 		return {
 			problem: `${rules.field} uses plain http to ${url.hostname}, which would send ${rules.secret} unencrypted. Use https://, or turn on "Allow Plain HTTP" in the credential if this is a trusted test server`,
 		};

@@ -11,9 +11,11 @@ export type PathPart = string | number | boolean;
 export class PathSegmentError extends Error {}
 
 export function pathSegment(part: PathPart): string {
-	if (typeof part === 'number' && !(Number.isSafeInteger(part) && part >= 0)) throw new PathSegmentError(`${part} is not a whole number`);
+	if (typeof part === 'number' && !(Number.isSafeInteger(part) && part >= 0))
+		throw new PathSegmentError(`${part} is not a whole number`);
 	const text = String(part);
-	if (text === '' || text === '.' || text === '..' || text.trim() !== text) throw new PathSegmentError(`"${text}" cannot be part of an address`);
+	if (text === '' || text === '.' || text === '..' || text.trim() !== text)
+		throw new PathSegmentError(`"${text}" cannot be part of an address`);
 	return encodeURIComponent(text);
 }
 
@@ -27,7 +29,11 @@ export function isPathSegment(part: PathPart): boolean {
 }
 
 /** `base` (no query, fragment or user info: checked when the credential was read) + `/a/b/c`. */
-export function buildUrl(base: string, path: readonly PathPart[], query?: Record<string, string | number | boolean | undefined>): string {
+export function buildUrl(
+	base: string,
+	path: readonly PathPart[],
+	query?: Record<string, string | number | boolean | undefined>,
+): string {
 	const url = new URL(base);
 	url.pathname = `${url.pathname.replace(/\/+$/, '')}/${path.map(pathSegment).join('/')}`;
 	for (const [key, value] of Object.entries(query ?? {})) {

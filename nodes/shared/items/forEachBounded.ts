@@ -3,7 +3,12 @@
  * session token is fetched once before the others start; after that a slot is refilled as soon
  * as one frees up. `stop()` is asked before each new task: a failed run stops starting new items.
  */
-export async function forEachBounded(count: number, limit: number, task: (index: number) => Promise<void>, stop: () => boolean): Promise<void> {
+export async function forEachBounded(
+	count: number,
+	limit: number,
+	task: (index: number) => Promise<void>,
+	stop: () => boolean,
+): Promise<void> {
 	if (count === 0) return;
 	await task(0);
 	let next = 1;

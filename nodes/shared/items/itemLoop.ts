@@ -3,7 +3,10 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { forEachBounded } from './forEachBounded';
 import { errorItem, withItemIndex } from './output';
 
-export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+export type ItemOperation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<INodeExecutionData[]>;
 
 /**
  * Runs `operation` once per input item, up to `concurrency` at a time. Output keeps item order
@@ -11,7 +14,11 @@ export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Prom
  * exactly one output item (its result or its error); without it, the first failing item in item
  * order stops the run, and no new item starts after a failure.
  */
-export async function runItems(this: IExecuteFunctions, settings: { concurrency: number; continueOnFail: boolean }, operation: ItemOperation): Promise<INodeExecutionData[][]> {
+export async function runItems(
+	this: IExecuteFunctions,
+	settings: { concurrency: number; continueOnFail: boolean },
+	operation: ItemOperation,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const { concurrency, continueOnFail } = settings;
 	const results: INodeExecutionData[][] = new Array<INodeExecutionData[]>(items.length);

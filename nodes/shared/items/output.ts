@@ -2,12 +2,22 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** Output items paired with the input item they came from. */
-export function toItems(this: IExecuteFunctions, json: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[] {
-	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), { itemData: { item: itemIndex } });
+export function toItems(
+	this: IExecuteFunctions,
+	json: IDataObject | IDataObject[],
+	itemIndex: number,
+): INodeExecutionData[] {
+	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(json), {
+		itemData: { item: itemIndex },
+	});
 }
 
 /** The output item of a failed input item under "Continue On Fail": message, fix, paired. */
-export function errorItem(this: IExecuteFunctions, error: Error, itemIndex: number): INodeExecutionData[] {
+export function errorItem(
+	this: IExecuteFunctions,
+	error: Error,
+	itemIndex: number,
+): INodeExecutionData[] {
 	const json: IDataObject = { error: error.message };
 	const description = (error as { description?: unknown }).description;
 	if (typeof description === 'string' && description) json.description = description;

@@ -6,12 +6,28 @@ import { COURSE_SUBJECTS } from '../../descriptions/fields';
 import { bksbApiRequest } from '../../transport';
 
 /** An auto-login link for a learner's course: `GET assessmentSessions/get{Initial|Diagnostic}AssessmentSessionLinkForCourse`. */
-export async function courseLink(this: IExecuteFunctions, itemIndex: number, kind: 'Initial' | 'Diagnostic'): Promise<INodeExecutionData[]> {
-	const check = new Checker(this, itemIndex, `Cannot get the ${kind.toLowerCase()} assessment link`, 'bksb');
+export async function courseLink(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	kind: 'Initial' | 'Diagnostic',
+): Promise<INodeExecutionData[]> {
+	const check = new Checker(
+		this,
+		itemIndex,
+		`Cannot get the ${kind.toLowerCase()} assessment link`,
+		'bksb',
+	);
 	const userId = check.id('User ID', check.param('userId'));
 	const subject = check.text('Course Subject', check.param('courseSubject'));
-	if (subject !== undefined && !COURSE_SUBJECTS.some((s) => s.toLowerCase() === subject.toLowerCase())) {
-		check.add({ field: 'Course Subject', problem: `"${subject}" is not a bksb course`, fix: `Use ${COURSE_SUBJECTS.join(', ')}` });
+	if (
+		subject !== undefined &&
+		!COURSE_SUBJECTS.some((s) => s.toLowerCase() === subject.toLowerCase())
+	) {
+		check.add({
+			field: 'Course Subject',
+			problem: `"${subject}" is not a bksb course`,
+			fix: `Use ${COURSE_SUBJECTS.join(', ')}`,
+		});
 	}
 	const ids = check.done({ userId, subject });
 	const link = await bksbApiRequest.call(this, {

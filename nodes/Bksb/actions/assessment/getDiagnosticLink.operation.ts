@@ -4,9 +4,15 @@ import { updateDisplayOptions } from '../../../shared/descriptions/displayOption
 import { courseSubjectField, userIdField } from '../../descriptions/fields';
 import { courseLink } from './courseLink';
 
-export const description = updateDisplayOptions({ show: { resource: ['assessment'], operation: ['getDiagnosticLink'] } }, [userIdField, courseSubjectField]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['assessment'], operation: ['getDiagnosticLink'] } },
+	[userIdField, courseSubjectField],
+);
 
 /** An auto-login link to the diagnostic at the learner's working level (which must be set). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	return await courseLink.call(this, itemIndex, 'Diagnostic');
 }

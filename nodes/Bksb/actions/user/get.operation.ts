@@ -6,12 +6,24 @@ import { toItems } from '../../../shared/items/output';
 import { userIdField } from '../../descriptions/fields';
 import { bksbApiRequest } from '../../transport';
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['get'] } }, [userIdField]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['get'] } },
+	[userIdField],
+);
 
 /** `GET users/user/{userId}`. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot get the bksb user', 'bksb');
 	const { userId } = check.done({ userId: check.id('User ID', check.param('userId')) });
-	const user = await bksbApiRequest.call(this, { method: 'GET', path: ['users', 'user', userId], itemIndex, action: `get bksb user ${userId}`, idempotent: true });
+	const user = await bksbApiRequest.call(this, {
+		method: 'GET',
+		path: ['users', 'user', userId],
+		itemIndex,
+		action: `get bksb user ${userId}`,
+		idempotent: true,
+	});
 	return toItems.call(this, (user ?? {}) as IDataObject, itemIndex);
 }

@@ -14,9 +14,19 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['user'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create a bksb user', action: 'Create a user' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a bksb user',
+				action: 'Create a user',
+			},
 			{ name: 'Get', value: 'get', description: 'Get a bksb user by ID', action: 'Get a user' },
-			{ name: 'Update Date of Birth', value: 'updateDateOfBirth', description: "Change a user's date of birth", action: 'Update a user date of birth' },
+			{
+				name: 'Update Date of Birth',
+				value: 'updateDateOfBirth',
+				description: "Change a user's date of birth",
+				action: 'Update a user date of birth',
+			},
 		],
 		default: 'create',
 	},

@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['userGroup'] } },
 		options: [
-			{ name: 'Get Many', value: 'getAll', description: 'List user groups', action: 'Get many user groups' },
-			{ name: 'Get Members', value: 'getMembers', description: 'List the users of a group', action: 'Get members of a user group' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List user groups',
+				action: 'Get many user groups',
+			},
+			{
+				name: 'Get Members',
+				value: 'getMembers',
+				description: 'List the users of a group',
+				action: 'Get members of a user group',
+			},
 		],
 		default: 'getAll',
 	},

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
@@ -8,7 +13,7 @@ import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty, type LocatorName } from '../../descriptions/rlc.description';
 import { oneFileApiRequest } from '../../transport';
 
-/** A locator the learning operations read, and how its value is checked. */
+/** A locator a learning operation reads, and how its value is checked. */
 export interface LearningField {
 	name: string;
 	displayName: string;
@@ -18,35 +23,89 @@ export interface LearningField {
 	textId?: boolean;
 }
 
-export const organisationField = locatorProperty({ name: 'organisationId', displayName: 'Organisation', locator: 'organisation', description: "The learner's organisation, used to list learners, standards, units and templates", required: false });
-export const learnerField: LearningField = { name: 'learnerId', displayName: 'Learner', locator: 'learner', description: 'The learner to assign it to' };
+export type LearningIds = Record<string, string | number>;
 
-export function learningProperties(operation: string, fields: LearningField[], extra: INodeProperties[] = []): INodeProperties[] {
-	return updateDisplayOptions({ show: { resource: ['learning'], operation: [operation] } }, [
-		organisationField,
-		...fields.map((f) => locatorProperty({ name: f.name, displayName: f.displayName, locator: f.locator, description: f.description })),
-		...extra,
-		optionsCollection(),
-	]);
+/** One learning assign: its fields, and the request and output made from the checked IDs. */
+export interface LearningAssignSpec {
+	operation: string;
+	/** "Cannot assign the standard" */
+	subject: string;
+	fields: LearningField[];
+	/** Further parameters, e.g. Only Change Assigned. */
+	extra?: INodeProperties[];
+	request(
+		this: IExecuteFunctions,
+		ids: LearningIds,
+		itemIndex: number,
+	): { path: PathPart[]; action: string; output: IDataObject };
+	/** What OneFile's answer adds to the output (the Standard assign's new learning aim ID). */
+	fromAnswer?(body: unknown): IDataObject;
 }
 
-/** Reads and checks every locator of the operation; stops the item before any request if one is wrong. */
-export function readLearningIds(this: IExecuteFunctions, itemIndex: number, subject: string, fields: LearningField[]): Record<string, string | number> {
-	const check = new Checker(this, itemIndex, subject, 'OneFile');
-	const values: Record<string, string | number | undefined> = {};
-	for (const field of fields) {
-		const raw = check.param(field.name);
-		values[field.name] = field.textId ? check.textId(field.displayName, raw, 'KS_COMM1') : check.id(field.displayName, raw);
+export const learnerField: LearningField = {
+	name: 'learnerId',
+	displayName: 'Learner',
+	locator: 'learner',
+	description: 'The learner to assign it to',
+};
+
+const organisationField = locatorProperty({
+	name: 'organisationId',
+	displayName: 'Organisation',
+	locator: 'organisation',
+	description: "The learner's organisation, used to list learners, standards, units and templates",
+	required: false,
+});
+
+/**
+ * A Learning operation: the form (organisation, the spec's locators, Options), the checks, and one
+ * `POST` that creates records at OneFile (a learning aim, unit summaries): never repeated after a
+ * lost answer.
+ */
+export function learningAssign(spec: LearningAssignSpec): {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
+} {
+	const description = updateDisplayOptions(
+		{ show: { resource: ['learning'], operation: [spec.operation] } },
+		[
+			organisationField,
+			...spec.fields.map((f) =>
+				locatorProperty({
+					name: f.name,
+					displayName: f.displayName,
+					locator: f.locator,
+					description: f.description,
+				}),
+			),
+			...(spec.extra ?? []),
+			optionsCollection(),
+		],
+	);
+
+	async function execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+	): Promise<INodeExecutionData[]> {
+		const check = new Checker(this, itemIndex, spec.subject, 'OneFile');
+		const values: Record<string, string | number | undefined> = {};
+		for (const field of spec.fields) {
+			const raw = check.param(field.name);
+			values[field.name] = field.textId
+				? check.textId(field.displayName, raw, 'KS_COMM1')
+				: check.id(field.displayName, raw);
+		}
+		const ids = check.done(values) as LearningIds;
+		const { path, action, output } = spec.request.call(this, ids, itemIndex);
+		const { body } = await oneFileApiRequest.call(this, {
+			method: 'POST',
+			path,
+			itemIndex,
+			action,
+			idempotent: false,
+		});
+		return toItems.call(this, { assigned: true, ...output, ...spec.fromAnswer?.(body) }, itemIndex);
 	}
-	return check.done(values) as Record<string, string | number>;
-}
 
-/** The learning assigns create records at OneFile (a learning aim, unit summaries): never repeated after a lost answer. */
-export async function postAssign(this: IExecuteFunctions, itemIndex: number, path: readonly PathPart[], action: string): Promise<unknown> {
-	const { body } = await oneFileApiRequest.call(this, { method: 'POST', path, itemIndex, action, idempotent: false });
-	return body;
-}
-
-export function output(this: IExecuteFunctions, itemIndex: number, json: IDataObject): INodeExecutionData[] {
-	return toItems.call(this, { assigned: true, ...json }, itemIndex);
+	return { description, execute };
 }

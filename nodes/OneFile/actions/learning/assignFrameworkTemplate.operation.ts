@@ -1,23 +1,36 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { learnerField, learningProperties, output, postAssign, readLearningIds, type LearningField } from './assign';
-
-const fields: LearningField[] = [learnerField, { name: 'frameworkTemplateId', displayName: 'Framework Template', locator: 'frameworkTemplate', description: "The template whose learning aims and units the learner gets, with the template's default dates and weightings" }];
-
-export const description = learningProperties('assignFrameworkTemplate', fields, [
-	{
-		displayName: 'Only Change Assigned',
-		name: 'onlyChangeAssigned',
-		type: 'boolean',
-		default: false,
-		description: "Whether to only update the learning aims the learner already has. Off: all the template's aims and units are assigned and override existing ones, which may affect progress.",
-	},
-]);
+import { learnerField, learningAssign } from './assign';
 
 /** `POST /FrameworkTemplate/{id}/Assign/{userId}/{onlyChangeAssigned}`; OneFile answers 204. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const { learnerId, frameworkTemplateId } = readLearningIds.call(this, itemIndex, 'Cannot assign the framework template', fields);
-	const onlyChangeAssigned = this.getNodeParameter('onlyChangeAssigned', itemIndex, false) === true;
-	await postAssign.call(this, itemIndex, ['FrameworkTemplate', frameworkTemplateId, 'Assign', learnerId, onlyChangeAssigned], `assign framework template ${String(frameworkTemplateId)} to learner ${String(learnerId)}`);
-	return output.call(this, itemIndex, { learnerId, frameworkTemplateId, onlyChangeAssigned });
-}
+export const { description, execute } = learningAssign({
+	operation: 'assignFrameworkTemplate',
+	subject: 'Cannot assign the framework template',
+	fields: [
+		learnerField,
+		{
+			name: 'frameworkTemplateId',
+			displayName: 'Framework Template',
+			locator: 'frameworkTemplate',
+			description:
+				"The template whose learning aims and units the learner gets, with the template's default dates and weightings",
+		},
+	],
+	extra: [
+		{
+			displayName: 'Only Change Assigned',
+			name: 'onlyChangeAssigned',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to only update the learning aims the learner already has. Off: all the template's aims and units are assigned and override existing ones, which may affect progress.",
+		},
+	],
+	request({ learnerId, frameworkTemplateId }, itemIndex) {
+		const onlyChangeAssigned =
+			this.getNodeParameter('onlyChangeAssigned', itemIndex, false) === true;
+		return {
+			path: ['FrameworkTemplate', frameworkTemplateId, 'Assign', learnerId, onlyChangeAssigned],
+			action: `assign framework template ${frameworkTemplateId} to learner ${learnerId}`,
+			output: { learnerId, frameworkTemplateId, onlyChangeAssigned },
+		};
+	},
+});

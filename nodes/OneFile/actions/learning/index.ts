@@ -14,9 +14,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['learning'] } },
 		options: [
-			{ name: 'Assign Framework Template', value: 'assignFrameworkTemplate', description: "Give a learner a template's learning aims and units", action: 'Assign a framework template to a learner' },
-			{ name: 'Assign Standard', value: 'assignStandard', description: 'Start a standard as a learning aim of a learner', action: 'Assign a standard to a learner' },
-			{ name: 'Assign Unit', value: 'assignUnit', description: "Add a unit to a learner's standard", action: 'Assign a unit to a learner' },
+			{
+				name: 'Assign Framework Template',
+				value: 'assignFrameworkTemplate',
+				description: "Give a learner a template's learning aims and units",
+				action: 'Assign a framework template to a learner',
+			},
+			{
+				name: 'Assign Standard',
+				value: 'assignStandard',
+				description: 'Start a standard as a learning aim of a learner',
+				action: 'Assign a standard to a learner',
+			},
+			{
+				name: 'Assign Unit',
+				value: 'assignUnit',
+				description: "Add a unit to a learner's standard",
+				action: 'Assign a unit to a learner',
+			},
 		],
 		default: 'assignStandard',
 	},

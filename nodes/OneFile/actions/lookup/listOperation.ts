@@ -1,8 +1,17 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
-import { filtersCollection, readLimit, returnAllOrLimit } from '../../../shared/descriptions/returnAllOrLimit';
+import {
+	filtersCollection,
+	readLimit,
+	returnAllOrLimit,
+} from '../../../shared/descriptions/returnAllOrLimit';
 import { compact } from '../../../shared/http/body';
 import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
@@ -39,22 +48,53 @@ export interface ListOperation {
  */
 export function listOperation(spec: ListSpec): ListOperation {
 	const properties: INodeProperties[] = [
-		locatorProperty({ name: 'organisationId', displayName: 'Organisation', locator: 'organisation', description: `The organisation whose ${spec.plural} to list` }),
+		locatorProperty({
+			name: 'organisationId',
+			displayName: 'Organisation',
+			locator: 'organisation',
+			description: `The organisation whose ${spec.plural} to list`,
+		}),
 		...(spec.fields ?? []).map((f) => f.property),
 		...returnAllOrLimit,
-		filtersCollection(spec.filters.map((f) => ({ displayName: f.displayName, name: f.name, type: 'string', default: '', description: f.description }))),
+		filtersCollection(
+			spec.filters.map((f) => ({
+				displayName: f.displayName,
+				name: f.name,
+				type: 'string',
+				default: '',
+				description: f.description,
+			})),
+		),
 		optionsCollection(),
 	];
-	const description = updateDisplayOptions({ show: { resource: [spec.resource], operation: ['getAll'] } }, properties);
+	const description = updateDisplayOptions(
+		{ show: { resource: [spec.resource], operation: ['getAll'] } },
+		properties,
+	);
 
-	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	async function execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+	): Promise<INodeExecutionData[]> {
 		const check = new Checker(this, itemIndex, `Cannot list ${spec.plural}`, 'OneFile');
-		const body: IDataObject = { OrganisationID: check.id('Organisation', check.param('organisationId')) };
-		for (const { property, apiName } of spec.fields ?? []) body[apiName] = check.id(property.displayName, check.param(property.name), { optional: true });
+		const body: IDataObject = {
+			OrganisationID: check.id('Organisation', check.param('organisationId')),
+		};
+		for (const { property, apiName } of spec.fields ?? [])
+			body[apiName] = check.id(property.displayName, check.param(property.name), {
+				optional: true,
+			});
 		const filters = check.collection('filters');
-		for (const filter of spec.filters) body[filter.apiName] = check.text(filter.displayName, filters[filter.name], { optional: true });
+		for (const filter of spec.filters)
+			body[filter.apiName] = check.text(filter.displayName, filters[filter.name], {
+				optional: true,
+			});
 		check.done();
-		const rows = await oneFileSearchAll.call(this, spec.list, compact(body), { itemIndex, limit: readLimit.call(this, itemIndex), action: `list ${spec.plural}` });
+		const rows = await oneFileSearchAll.call(this, spec.list, compact(body), {
+			itemIndex,
+			limit: readLimit.call(this, itemIndex),
+			action: `list ${spec.plural}`,
+		});
 		return toItems.call(this, rows, itemIndex);
 	}
 
@@ -69,7 +109,14 @@ export function getManySelector(spec: ListSpec): INodeProperties {
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: [spec.resource] } },
-		options: [{ name: 'Get Many', value: 'getAll', description: `List the ${spec.plural} of an organisation`, action: `Get many ${spec.plural}` }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: `List the ${spec.plural} of an organisation`,
+				action: `Get many ${spec.plural}`,
+			},
+		],
 		default: 'getAll',
 	};
 }

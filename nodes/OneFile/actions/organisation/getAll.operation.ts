@@ -17,7 +17,8 @@ export const properties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 1, numberPrecision: 0 },
 			default: 0,
-			description: "The OneFile customer whose organisations to list. Leave it out to use the token's own customer.",
+			description:
+				"The OneFile customer whose organisations to list. Leave it out to use the token's own customer.",
 		},
 	]),
 ];
@@ -27,12 +28,23 @@ const displayOptions = { show: { resource: ['organisation'], operation: ['getAll
 export const description = updateDisplayOptions(displayOptions, properties);
 
 /** The card's Organisation Search: the documented `POST /Organisation/Search` (onefile-api.md §4.1 row 2), unpaged. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot list organisations', 'OneFile');
 	const options = check.collection('options');
-	const given = options.customerId === 0 ? undefined : check.id('Customer ID', options.customerId, { optional: true });
+	const given =
+		options.customerId === 0
+			? undefined
+			: check.id('Customer ID', options.customerId, { optional: true });
 	check.done();
 	const customerId = given ?? (await discoverCustomerId.call(this, itemIndex));
-	const organisations = await oneFileSearchAll.call(this, ONEFILE_LISTS.organisation, { CustomerID: customerId }, { itemIndex, limit: readLimit.call(this, itemIndex), action: 'list organisations' });
+	const organisations = await oneFileSearchAll.call(
+		this,
+		ONEFILE_LISTS.organisation,
+		{ CustomerID: customerId },
+		{ itemIndex, limit: readLimit.call(this, itemIndex), action: 'list organisations' },
+	);
 	return toItems.call(this, organisations, itemIndex);
 }

@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the organisations (centres) of the customer, with their Keychain settings',
+				description:
+					'List the organisations (centres) of the customer, with their Keychain settings',
 				action: 'Get many organisations',
 			},
 		],

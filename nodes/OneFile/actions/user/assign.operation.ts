@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
@@ -25,8 +30,22 @@ const assigneeRoleProperties: INodeProperties[] = LEVEL_KEYS.map((level) => ({
 }));
 
 export const properties: INodeProperties[] = [
-	{ ...locatorProperty({ name: 'organisationId', displayName: 'Organisation', locator: 'organisation', description: 'The organisation of the learner, used to list learners, staff, standards and units', required: false }) },
-	locatorProperty({ name: 'learnerId', displayName: 'Learner', locator: 'learner', description: 'The learner who gets the assessor, IQA, employer or observer' }),
+	{
+		...locatorProperty({
+			name: 'organisationId',
+			displayName: 'Organisation',
+			locator: 'organisation',
+			description:
+				'The organisation of the learner, used to list learners, staff, standards and units',
+			required: false,
+		}),
+	},
+	locatorProperty({
+		name: 'learnerId',
+		displayName: 'Learner',
+		locator: 'learner',
+		description: 'The learner who gets the assessor, IQA, employer or observer',
+	}),
 	{
 		displayName: 'Level',
 		name: 'level',
@@ -38,12 +57,37 @@ export const properties: INodeProperties[] = [
 			description: `Level ${ASSIGN_LEVELS[level].level}: ${ASSIGN_LEVELS[level].roles.map((r) => ROLES[r].name).join(', ')}${ASSIGN_LEVELS[level].needs ? `; needs a ${ASSIGN_LEVELS[level].needs}` : ''}`,
 		})),
 		default: 'learningAim',
-		description: 'How the user is assigned to the learner. To change the default assessor or employer, use User → Update instead.',
+		description:
+			'How the user is assigned to the learner. To change the default assessor or employer, use User → Update instead.',
 	},
 	...assigneeRoleProperties,
-	{ ...locatorProperty({ name: 'assigneeId', displayName: 'Assignee', locator: 'assignee', description: 'The user being assigned to the learner' }), typeOptions: { loadOptionsDependsOn: ['organisationId.value', 'assigneeRole'] } },
-	{ ...locatorProperty({ name: 'standardId', displayName: 'Standard', locator: 'standard', description: "The standard (learning aim) the assignee covers" }), displayOptions: { show: { level: ['learningAim'] } } },
-	{ ...locatorProperty({ name: 'unitId', displayName: 'Unit', locator: 'unit', description: 'The unit the assignee covers' }), displayOptions: { show: { level: ['unitSummary'] } } },
+	{
+		...locatorProperty({
+			name: 'assigneeId',
+			displayName: 'Assignee',
+			locator: 'assignee',
+			description: 'The user being assigned to the learner',
+		}),
+		typeOptions: { loadOptionsDependsOn: ['organisationId.value', 'assigneeRole'] },
+	},
+	{
+		...locatorProperty({
+			name: 'standardId',
+			displayName: 'Standard',
+			locator: 'standard',
+			description: 'The standard (learning aim) the assignee covers',
+		}),
+		displayOptions: { show: { level: ['learningAim'] } },
+	},
+	{
+		...locatorProperty({
+			name: 'unitId',
+			displayName: 'Unit',
+			locator: 'unit',
+			description: 'The unit the assignee covers',
+		}),
+		displayOptions: { show: { level: ['unitSummary'] } },
+	},
 	optionsCollection(),
 ];
 
@@ -51,11 +95,18 @@ const displayOptions = { show: { resource: ['user'], operation: ['assign'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot assign the user', 'OneFile');
 	const level = this.getNodeParameter('level', itemIndex) as string;
 	if (!isAssignLevel(level)) {
-		check.add({ field: 'Level', problem: `"${level}" is not an assignment level`, fix: 'Pick Learning Aim, Unit Summary or Additional' });
+		check.add({
+			field: 'Level',
+			problem: `"${level}" is not an assignment level`,
+			fix: 'Pick Learning Aim, Unit Summary or Additional',
+		});
 		check.done();
 	}
 	const rule = ASSIGN_LEVELS[level as AssignLevel];
@@ -69,10 +120,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	const learnerId = check.id('Learner', check.param('learnerId'));
 	const assigneeId = check.id('Assignee', check.param('assigneeId'));
-	const standardId = rule.needs === 'standard' ? check.id('Standard', check.param('standardId')) : undefined;
-	const unitId = rule.needs === 'unit' ? check.textId('Unit', check.param('unitId'), 'KS_COMM1') : undefined;
+	const standardId =
+		rule.needs === 'standard' ? check.id('Standard', check.param('standardId')) : undefined;
+	const unitId =
+		rule.needs === 'unit' ? check.textId('Unit', check.param('unitId'), 'KS_COMM1') : undefined;
 	const ids = check.done({ learnerId, assigneeId });
-	const body: IDataObject = { LearnerID: ids.learnerId, Level: rule.level, StandardID: standardId, UnitID: unitId };
+	const body: IDataObject = {
+		LearnerID: ids.learnerId,
+		Level: rule.level,
+		StandardID: standardId,
+		UnitID: unitId,
+	};
 
 	// The path carries the user being assigned and the body the learner, as OneFile's public
 	// client code does; the 2026 help text says "learner" for {id} (see README, "Assign").
@@ -87,7 +145,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	return toItems.call(
 		this,
-		compact({ assigned: true, learnerId: ids.learnerId, assigneeId: ids.assigneeId, assigneeRole: ROLES[role as keyof typeof ROLES].name, level: rule.name, standardId, unitId }),
+		compact({
+			assigned: true,
+			learnerId: ids.learnerId,
+			assigneeId: ids.assigneeId,
+			assigneeRole: ROLES[role as keyof typeof ROLES].name,
+			level: rule.name,
+			standardId,
+			unitId,
+		}),
 		itemIndex,
 	);
 }

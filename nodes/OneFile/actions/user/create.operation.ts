@@ -3,17 +3,29 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
 import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
-import { additionalFieldsProperty, requiredFieldProperties, roleProperty } from '../../descriptions/userFields';
+import {
+	additionalFieldsProperty,
+	requiredFieldProperties,
+	roleProperty,
+} from '../../descriptions/userFields';
 import { createOptions, readCreateInput } from './createInput';
 import { createUser } from './createUser';
 
-export const properties: INodeProperties[] = [roleProperty, ...requiredFieldProperties(), additionalFieldsProperty(), optionsCollection(createOptions)];
+export const properties: INodeProperties[] = [
+	roleProperty,
+	...requiredFieldProperties(),
+	additionalFieldsProperty(),
+	optionsCollection(createOptions),
+];
 
 const displayOptions = { show: { resource: ['user'], operation: ['create'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const { role, body, options } = readCreateInput.call(this, itemIndex);
 	return toItems.call(this, await createUser.call(this, itemIndex, role, body, options), itemIndex);
 }

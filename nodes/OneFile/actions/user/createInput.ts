@@ -20,7 +20,8 @@ export const createOptions: INodeProperties[] = [
 		name: 'lookUpId',
 		type: 'boolean',
 		default: true,
-		description: "Whether to find the new user's ID by email (or MIS ID) when OneFile does not return it (Keychain setting on). Costs one search per user.",
+		description:
+			"Whether to find the new user's ID by email (or MIS ID) when OneFile does not return it (Keychain setting on). Costs one search per user.",
 	},
 ];
 
@@ -31,19 +32,46 @@ export interface CreateInput {
 }
 
 /** The role, the checked body of `POST /User` and the options, or an item error naming every problem. */
-export function readCreateInput(this: IExecuteFunctions, itemIndex: number, extra: IDataObject = {}): CreateInput {
+export function readCreateInput(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	extra: IDataObject = {},
+): CreateInput {
 	const role = this.getNodeParameter('role', itemIndex) as string;
 	if (!isRole(role)) {
 		const check = new Checker(this, itemIndex, 'Cannot create the user', 'OneFile');
-		check.add({ field: 'Role', problem: `"${role}" is not a OneFile role`, fix: `Pick one of: ${Object.values(ROLES).map((r) => r.name).join(', ')}` });
+		check.add({
+			field: 'Role',
+			problem: `"${role}" is not a OneFile role`,
+			fix: `Pick one of: ${Object.values(ROLES)
+				.map((r) => r.name)
+				.join(', ')}`,
+		});
 		check.done();
 	}
 	const userRole = role as Role;
-	const check = new Checker(this, itemIndex, `Cannot create the ${ROLES[userRole].name}`, 'OneFile');
-	const required = Object.fromEntries(requiredFields(userRole).map((f) => [f.param, check.param(f.param)]));
-	const { body, problems } = createUserBody(userRole, required, { ...check.collection('additionalFields'), ...extra });
+	const check = new Checker(
+		this,
+		itemIndex,
+		`Cannot create the ${ROLES[userRole].name}`,
+		'OneFile',
+	);
+	const required = Object.fromEntries(
+		requiredFields(userRole).map((f) => [f.param, check.param(f.param)]),
+	);
+	const { body, problems } = createUserBody(userRole, required, {
+		...check.collection('additionalFields'),
+		...extra,
+	});
 	problems.forEach((problem) => check.add(problem));
 	check.done();
 	const options = check.collection('options');
-	return { role: userRole, body, options: { includePassword: options.includePassword === true, lookUpId: options.lookUpId !== false } };
+	return {
+		role: userRole,
+		body,
+		options: {
+			includePassword: options.includePassword === true,
+			lookUpId: options.lookUpId !== false,
+		},
+	};
 }

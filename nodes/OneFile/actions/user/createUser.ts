@@ -21,7 +21,13 @@ export interface CreateOptions {
  * unreadable body), the node looks for the user first; it creates again (up to twice) only if the user
  * is not there, and reports the item as unknown when it cannot tell whether the user is new.
  */
-export async function createUser(this: IExecuteFunctions, itemIndex: number, role: Role, body: IDataObject, options: CreateOptions): Promise<IDataObject> {
+export async function createUser(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	role: Role,
+	body: IDataObject,
+	options: CreateOptions,
+): Promise<IDataObject> {
 	const roleName = ROLES[role].name;
 	const action = `create the ${roleName}`;
 	const matchBy = options.matchBy ?? 'email';
@@ -31,7 +37,16 @@ export async function createUser(this: IExecuteFunctions, itemIndex: number, rol
 	for (let attempt = 1; ; attempt++) {
 		let lost: unknown;
 		try {
-			responseBody = (await oneFileApiRequest.call(this, { method: 'POST', path: ['User'], body, itemIndex, action, idempotent: false })).body;
+			responseBody = (
+				await oneFileApiRequest.call(this, {
+					method: 'POST',
+					path: ['User'],
+					body,
+					itemIndex,
+					action,
+					idempotent: false,
+				})
+			).body;
 			break;
 		} catch (error) {
 			lost = error;
@@ -54,14 +69,25 @@ export async function createUser(this: IExecuteFunctions, itemIndex: number, rol
 /** How often a create is tried when each answer is lost and the user is then not found. */
 const MAX_CREATE_ATTEMPTS = 3;
 
-function unknownOutcome(this: IExecuteFunctions, itemIndex: number, roleName: string, matchBy: MatchBy, matches: IDataObject[]): NodeApiError {
+function unknownOutcome(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	roleName: string,
+	matchBy: MatchBy,
+	matches: IDataObject[],
+): NodeApiError {
 	const { label } = MATCH_FIELDS[matchBy];
 	const ids = matches.map((m) => String(idFromAnswer(m.ID) ?? '?'));
-	return new NodeApiError(this.getNode(), { ids }, {
-		message: `Unknown whether OneFile created the ${roleName}: its answer was lost, and a user with this ${label} exists (ID ${ids.join(', ')})`,
-		description: 'The node did not create it again, to avoid a duplicate. Check the user in OneFile; if it is the one you meant, nothing more is needed. Use Create or Update to make reruns safe.',
-		itemIndex,
-	});
+	return new NodeApiError(
+		this.getNode(),
+		{ ids },
+		{
+			message: `Unknown whether OneFile created the ${roleName}: its answer was lost, and a user with this ${label} exists (ID ${ids.join(', ')})`,
+			description:
+				'The node did not create it again, to avoid a duplicate. Check the user in OneFile; if it is the one you meant, nothing more is needed. Use Create or Update to make reruns safe.',
+			itemIndex,
+		},
+	);
 }
 
 /**
@@ -71,10 +97,23 @@ function unknownOutcome(this: IExecuteFunctions, itemIndex: number, roleName: st
 function isAmbiguous(error: unknown): boolean {
 	const failure = failureOf(error);
 	if (!failure || failure.cancelled || failure.redirectHost !== undefined) return false;
-	return failure.httpCode === undefined || failure.httpCode >= 500 || failure.unreadable === true || failure.tooLargeBytes !== undefined;
+	return (
+		failure.httpCode === undefined ||
+		failure.httpCode >= 500 ||
+		failure.unreadable === true ||
+		failure.tooLargeBytes !== undefined
+	);
 }
 
-async function summarise(this: IExecuteFunctions, itemIndex: number, role: Role, body: IDataObject, responseBody: unknown, recoveredId: unknown, options: CreateOptions): Promise<IDataObject> {
+async function summarise(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	role: Role,
+	body: IDataObject,
+	responseBody: unknown,
+	recoveredId: unknown,
+	options: CreateOptions,
+): Promise<IDataObject> {
 	const roleName = ROLES[role].name;
 	const name = `${String(body.FirstName)} ${String(body.LastName)}`;
 	const summary: IDataObject = {
@@ -93,7 +132,8 @@ async function summarise(this: IExecuteFunctions, itemIndex: number, role: Role,
 		summary.username = returned.username ?? null;
 		summary.loginDetails = 'returned';
 		summary.message = `Created ${roleName} ${name} (ID ${returned.id}). OneFile returned the login details${options.includePassword ? '' : '; the password is left out of the output (Options → Include Password)'}.`;
-		if (options.includePassword && returned.password !== undefined) summary.password = returned.password;
+		if (options.includePassword && returned.password !== undefined)
+			summary.password = returned.password;
 		return summary;
 	}
 	if (recoveredId !== undefined) {
@@ -106,11 +146,21 @@ async function summarise(this: IExecuteFunctions, itemIndex: number, role: Role,
 	summary.loginDetails = 'verification email sent';
 	summary.message = `Created ${roleName} ${name}. The Keychain setting is on for this organisation, so OneFile sent a verification email to ${String(body.Email)} instead of returning login details.`;
 	if (options.lookUpId !== false) {
-		const matches = await findMatchingUsers.call(this, itemIndex, body.MISID !== undefined ? 'misId' : 'email', body);
+		const matches = await findMatchingUsers.call(
+			this,
+			itemIndex,
+			body.MISID !== undefined ? 'misId' : 'email',
+			body,
+		);
 		const id = matches.length === 1 ? idFromAnswer(matches[0].ID) : undefined;
 		if (id !== undefined) summary.id = id;
-		else if (matches.length === 1) summary.idLookup = `OneFile's search answered with ${JSON.stringify(matches[0].ID ?? null).slice(0, 40)}, which is not a OneFile ID; look the ID up in OneFile`;
-		else summary.idLookup = matches.length === 0 ? 'not found yet' : `${matches.length} users share this ${body.MISID !== undefined ? 'MIS ID' : 'email'}; look the ID up in OneFile`;
+		else if (matches.length === 1)
+			summary.idLookup = `OneFile's search answered with ${JSON.stringify(matches[0].ID ?? null).slice(0, 40)}, which is not a OneFile ID; look the ID up in OneFile`;
+		else
+			summary.idLookup =
+				matches.length === 0
+					? 'not found yet'
+					: `${matches.length} users share this ${body.MISID !== undefined ? 'MIS ID' : 'email'}; look the ID up in OneFile`;
 	}
 	return summary;
 }
@@ -124,8 +174,15 @@ interface CreateResponse {
 /** `{ID, Username, Password}` when OneFile returns login details; key case tolerated. */
 function readCreateResponse(body: unknown): CreateResponse {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
-	const record = Object.fromEntries(Object.entries(body as IDataObject).map(([k, v]) => [k.toLowerCase(), v]));
-	const id = typeof record.id === 'number' ? record.id : typeof record.id === 'string' && /^\d+$/.test(record.id) ? Number(record.id) : undefined;
+	const record = Object.fromEntries(
+		Object.entries(body as IDataObject).map(([k, v]) => [k.toLowerCase(), v]),
+	);
+	const id =
+		typeof record.id === 'number'
+			? record.id
+			: typeof record.id === 'string' && /^\d+$/.test(record.id)
+				? Number(record.id)
+				: undefined;
 	return {
 		id,
 		username: typeof record.username === 'string' ? record.username : undefined,

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
@@ -8,28 +13,57 @@ import { locatorProperty } from '../../descriptions/rlc.description';
 import { oneFileApiRequest } from '../../transport';
 
 export const properties: INodeProperties[] = [
-	locatorProperty({ name: 'userId', displayName: 'User', locator: 'user', description: 'The OneFile user to get' }),
+	locatorProperty({
+		name: 'userId',
+		displayName: 'User',
+		locator: 'user',
+		description: 'The OneFile user to get',
+	}),
 	{
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to return only the main fields (ID, names, email, MIS ID, role, organisation, classroom, placement, default assessor and employer) instead of the whole record',
+		description:
+			'Whether to return only the main fields (ID, names, email, MIS ID, role, organisation, classroom, placement, default assessor and employer) instead of the whole record',
 	},
 	optionsCollection(),
 ];
 
 /** The fields Simplify keeps: who the user is and where they sit in OneFile. */
-export const SIMPLE_USER_FIELDS = ['ID', 'Username', 'FirstName', 'LastName', 'Email', 'MISID', 'Role', 'OrganisationID', 'ClassroomID', 'PlacementID', 'DefaultAssessorID', 'DefaultEmployerID', 'LastModified'];
+export const SIMPLE_USER_FIELDS = [
+	'ID',
+	'Username',
+	'FirstName',
+	'LastName',
+	'Email',
+	'MISID',
+	'Role',
+	'OrganisationID',
+	'ClassroomID',
+	'PlacementID',
+	'DefaultAssessorID',
+	'DefaultEmployerID',
+	'LastModified',
+];
 
 const displayOptions = { show: { resource: ['user'], operation: ['get'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot get the user', 'OneFile');
 	const { userId } = check.done({ userId: check.id('User', check.param('userId')) });
-	const { body } = await oneFileApiRequest.call(this, { method: 'GET', path: ['User', userId], itemIndex, action: `get user ${userId}`, idempotent: true });
+	const { body } = await oneFileApiRequest.call(this, {
+		method: 'GET',
+		path: ['User', userId],
+		itemIndex,
+		action: `get user ${userId}`,
+		idempotent: true,
+	});
 	const user = (body ?? {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	return toItems.call(this, simplify ? pick(user, SIMPLE_USER_FIELDS) : user, itemIndex);

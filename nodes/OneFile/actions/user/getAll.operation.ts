@@ -1,9 +1,18 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { Checker } from '../../../shared/checks/checker';
 import { isBlank } from '../../../shared/checks/values';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
-import { filtersCollection, readLimit, returnAllOrLimit } from '../../../shared/descriptions/returnAllOrLimit';
+import {
+	filtersCollection,
+	readLimit,
+	returnAllOrLimit,
+} from '../../../shared/descriptions/returnAllOrLimit';
 import { compact } from '../../../shared/http/body';
 import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
@@ -12,14 +21,31 @@ import { ALL_ROLES, isRole, ROLES } from '../../descriptions/roles';
 import { ONEFILE_LISTS, oneFileSearchAll } from '../../transport/paging';
 
 export const properties: INodeProperties[] = [
-	locatorProperty({ name: 'organisationId', displayName: 'Organisation', locator: 'organisation', description: 'The organisation whose users to list' }),
+	locatorProperty({
+		name: 'organisationId',
+		displayName: 'Organisation',
+		locator: 'organisation',
+		description: 'The organisation whose users to list',
+	}),
 	...returnAllOrLimit,
 	filtersCollection([
-		{ displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'e.g. amira.khan@example.com' },
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. amira.khan@example.com',
+		},
 		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 		{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 		{ displayName: 'MIS ID', name: 'misId', type: 'string', default: '' },
-		{ displayName: 'Modified Since', name: 'modifiedSince', type: 'dateTime', default: '', description: 'Only users changed at or after this time' },
+		{
+			displayName: 'Modified Since',
+			name: 'modifiedSince',
+			type: 'dateTime',
+			default: '',
+			description: 'Only users changed at or after this time',
+		},
 		{
 			displayName: 'Role',
 			name: 'role',
@@ -43,17 +69,34 @@ const TEXT_FILTERS = [
 ] as const;
 
 /** OneFile answers with summary rows `{ID, FirstName, LastName, MISID}`; use User → Get for more. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot list users', 'OneFile');
-	const body: IDataObject = { OrganisationID: check.id('Organisation', check.param('organisationId')) };
+	const body: IDataObject = {
+		OrganisationID: check.id('Organisation', check.param('organisationId')),
+	};
 	const filters = check.collection('filters');
-	for (const [param, label, apiName] of TEXT_FILTERS) body[apiName] = check.text(label, filters[param], { optional: true });
+	for (const [param, label, apiName] of TEXT_FILTERS)
+		body[apiName] = check.text(label, filters[param], { optional: true });
 	if (!isBlank(filters.role)) {
 		if (isRole(filters.role)) body.Role = ROLES[filters.role].id;
-		else check.add({ field: 'Role', problem: `"${String(filters.role)}" is not a OneFile role`, fix: 'Pick a role from the list' });
+		else
+			check.add({
+				field: 'Role',
+				problem: `"${String(filters.role)}" is not a OneFile role`,
+				fix: 'Pick a role from the list',
+			});
 	}
-	body.LastModified = check.value('dateTime', 'Modified Since', filters.modifiedSince, { optional: true });
+	body.LastModified = check.value('dateTime', 'Modified Since', filters.modifiedSince, {
+		optional: true,
+	});
 	check.done();
-	const rows = await oneFileSearchAll.call(this, ONEFILE_LISTS.user, compact(body), { itemIndex, limit: readLimit.call(this, itemIndex), action: 'list users' });
+	const rows = await oneFileSearchAll.call(this, ONEFILE_LISTS.user, compact(body), {
+		itemIndex,
+		limit: readLimit.call(this, itemIndex),
+		action: 'list users',
+	});
 	return toItems.call(this, rows, itemIndex);
 }

@@ -44,7 +44,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the users of an organisation, filtered by role, name, email, MIS ID or last change',
+				description:
+					'List the users of an organisation, filtered by role, name, email, MIS ID or last change',
 				action: 'Get many users',
 			},
 			{

@@ -18,10 +18,28 @@ const MATCH_PAGE = 10;
  * (MIS ID is in every row) it is compared again, exactly but for case, so a partial match at
  * OneFile never counts. Rows come back as OneFile sent them: check an ID before using it.
  */
-export async function findMatchingUsers(this: IExecuteFunctions, itemIndex: number, matchBy: MatchBy, body: IDataObject): Promise<IDataObject[]> {
+export async function findMatchingUsers(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	matchBy: MatchBy,
+	body: IDataObject,
+): Promise<IDataObject[]> {
 	const { apiName, label } = MATCH_FIELDS[matchBy];
 	const wanted = String(body[apiName]).trim().toLowerCase();
-	const filters = { OrganisationID: body.OrganisationID, Role: body.Role, [apiName]: body[apiName] };
-	const { rows } = await searchPage.call(this, ONEFILE_LISTS.user, filters, 1, MATCH_PAGE, { itemIndex, action: `look for an existing user with this ${label}` });
-	return rows.filter((row) => row[apiName] === undefined || String(row[apiName] ?? '').trim().toLowerCase() === wanted);
+	const filters = {
+		OrganisationID: body.OrganisationID,
+		Role: body.Role,
+		[apiName]: body[apiName],
+	};
+	const { rows } = await searchPage.call(this, ONEFILE_LISTS.user, filters, 1, MATCH_PAGE, {
+		itemIndex,
+		action: `look for an existing user with this ${label}`,
+	});
+	return rows.filter(
+		(row) =>
+			row[apiName] === undefined ||
+			String(row[apiName] ?? '')
+				.trim()
+				.toLowerCase() === wanted,
+	);
 }
