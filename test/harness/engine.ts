@@ -9,7 +9,7 @@
  */
 import { dirname } from 'node:path';
 
-import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, PollContext, WorkflowExecute } from 'n8n-core';
 import {
 	createDeferredPromise,
 	LoggerProxy,
@@ -116,6 +116,13 @@ export interface EngineOptions {
 }
 
 
+export interface Poller {
+	/** The workflow n8n keeps while the trigger is active: `workflow.staticData` is what n8n stores. */
+	workflow: Workflow;
+	/** One poll; the emitted items' JSON, or null when the poll emitted nothing. Throws what the poll throws. */
+	poll(mode?: 'trigger' | 'manual'): Promise<IDataObject[] | null>;
+}
+
 /** One n8n instance's worth of state: node types and a credential store that outlives runs. */
 export class Engine {
 	readonly credentials: InMemoryCredentialsHelper;
@@ -200,6 +207,39 @@ export class Engine {
 		} as unknown as IWorkflowExecuteAdditionalData;
 	}
 
+	/**
+	 * A polling trigger as n8n runs it once its workflow is active: one Workflow kept between polls
+	 * (so its static data persists, as n8n keeps it), a real PollContext for each poll, and
+	 * n8n-core's TriggersAndPollers.runPoll (what ActiveWorkflows calls on each cron tick).
+	 */
+	poller(type: string, parameters: INodeParameters): Poller {
+		const nodeType = this.nodeTypes[type];
+		const credentialNames = (nodeType.description.credentials ?? []).map((c) => c.name);
+		const node: INode = {
+			id: 'trigger-under-test',
+			name: 'Trigger',
+			type,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+			credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: `cred-${name}`, name: `${name} (test)` }])),
+		};
+		const workflow = new Workflow({ id: 'harness-trigger', name: 'harness trigger', nodes: [node], connections: {}, active: true, nodeTypes: new NodeTypes(this.nodeTypes), settings: { executionOrder: 'v1' } });
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { TriggersAndPollers } = require('n8n-core/dist/execution-engine/triggers-and-pollers') as { TriggersAndPollers: new () => { runPoll(w: Workflow, n: INode, f: PollContext): Promise<INodeExecutionData[][] | null> } };
+		const pollers = new TriggersAndPollers();
+		return {
+			workflow,
+			poll: async (mode: 'trigger' | 'manual' = 'trigger') => {
+				const context = new PollContext(workflow, node, this.additionalData(`harness-poll-${++this.runNo}`), mode, 'activate', () => {}, () => {});
+				const result = await pollers.runPoll(workflow, node, context);
+				const json = result?.[0]?.map((item) => item.json) ?? null;
+				this.assertNoSecrets({ json: json ?? [], run: { data: { resultData: { runData: {} } } } as unknown as IRun });
+				return json;
+			},
+		};
+	}
+
 	/** The stored credential data of a type, as n8n would hold it in its database. */
 	stored(type = 'oneFileApi'): ICredentialDataDecryptedObject {
 		const stored = this.credentials.store.get(`cred-${type}`);
@@ -246,7 +286,7 @@ export class Engine {
 	}
 
 	/** No secret in the node's output, the run's error, its run data or n8n's log: checked on every run. */
-	private assertNoSecrets(result: Pick<RunResult, 'json' | 'error' | 'run'>): void {
+	private assertNoSecrets(result: Pick<RunResult, 'json' | 'run'> & { error?: RunResult['error'] }): void {
 		leakScan.runs++;
 		const haystack = [JSON.stringify(result.json), JSON.stringify(result.error ?? null), JSON.stringify(result.run.data.resultData.runData), ...loggedLines].join('\n');
 		const leaked = this.secrets().filter((secret) => haystack.includes(secret));

@@ -52,3 +52,12 @@ export function outDate(iso: unknown, state: SandboxState): unknown {
 export function customerOrganisationIds(state: SandboxState): Set<number> {
 	return new Set([...state.store.organisations.values()].filter((o) => o.CustomerID === state.store.customer.ID).map((o) => o.ID));
 }
+
+/**
+ * The sandbox's LastModified: set to the server's clock (ms precision, UTC) by every create, update
+ * and assignment that concerns the user. [G] OneFile documents neither what counts as a change nor
+ * the precision; this is the sandbox's choice (README).
+ */
+export function touch(user: { LastModified: string }, state: SandboxState): void {
+	user.LastModified = new Date(state.now()).toISOString();
+}

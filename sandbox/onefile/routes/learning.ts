@@ -9,7 +9,7 @@ import { empty, json, type Reply } from '../reply';
 import { route, type RequestContext, type Route } from '../router';
 import type { SandboxState } from '../state';
 import type { SandboxUser } from '../types';
-import { intParam } from './common';
+import { intParam, touch } from './common';
 
 function learnerOr4xx(state: SandboxState, id: number): SandboxUser {
 	const user = state.store.users.get(id);
@@ -34,6 +34,7 @@ function assignStandard(ctx: RequestContext, state: SandboxState): Reply {
 	const standardId = intParam(ctx, 'standardId');
 	standardFor(state, standardId, learner);
 	const aim = state.store.addLearningAim({ UserID: learner.ID, StandardID: standardId, Status: 1, UnitIDs: [] });
+	touch(learner, state);
 	state.log.counters.learningAssigns++;
 	return json(200, aim.ID);
 }
@@ -54,6 +55,7 @@ function assignUnit(ctx: RequestContext, state: SandboxState): Reply {
 		throw oneViolation(400, { kind: 'rule', code: ERROR_CODE.StandardNotAssigned, message: `Learner ${learner.ID} has no learning aim for standard ${standardId}; assign the standard first` });
 	}
 	if (!aim.UnitIDs.includes(unit.ID)) aim.UnitIDs.push(unit.ID);
+	touch(learner, state);
 	state.log.counters.learningAssigns++;
 	// [G] The answer is undocumented: 200 with an empty body.
 	return empty(200);
@@ -84,6 +86,7 @@ function assignFrameworkTemplate(ctx: RequestContext, state: SandboxState): Repl
 			state.store.addLearningAim({ UserID: learner.ID, StandardID: standardId, Status: 1, UnitIDs: units, FrameworkTemplateID: templateId });
 		}
 	}
+	touch(learner, state);
 	state.log.counters.learningAssigns++;
 	return empty(204);
 }

@@ -17,7 +17,7 @@ import { empty, type Reply } from '../reply';
 import type { RequestContext } from '../router';
 import type { SandboxState } from '../state';
 import type { SandboxAssignment, SandboxUser } from '../types';
-import { bindBody, intParam } from './common';
+import { bindBody, intParam, touch } from './common';
 
 type AssignField = keyof typeof ASSIGN_FIELD_TYPES;
 
@@ -116,6 +116,7 @@ export function assignUser(ctx: RequestContext, state: SandboxState): Reply {
 		(a) => a.assigneeId === assignment.assigneeId && a.learnerId === assignment.learnerId && a.level === level && a.standardId === assignment.standardId && a.unitId === assignment.unitId,
 	);
 	if (!exists) state.store.assignments.push(assignment);
+	touch(learner, state);
 	state.log.counters.assigns++;
 	// [G] The answer is undocumented (C6 ignores it): 200 with an empty body.
 	return empty(200);

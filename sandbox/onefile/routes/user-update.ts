@@ -5,7 +5,7 @@ import { ApiError, notFound, violation, type Problem } from '../errors';
 import { empty, type Reply } from '../reply';
 import type { RequestContext } from '../router';
 import type { SandboxState } from '../state';
-import { intParam } from './common';
+import { intParam, touch } from './common';
 import { checkReferences, emailProblem } from './user-rules';
 
 /** [G] Moving a user to another role or organisation through update is undocumented: only unchanged values pass. */
@@ -53,7 +53,7 @@ export function updateUser(ctx: RequestContext, state: SandboxState): Reply {
 	// [G] Outside strict mode a null clears an optional field; mandatory fields keep their value.
 	for (const field of bound.nulls) if (!mandatory.has(field)) Reflect.deleteProperty(user, field);
 	state.store.userChanged();
-	user.LastModified = new Date(state.now()).toISOString();
+	touch(user, state);
 	state.log.counters.updates++;
 	return empty(204);
 }

@@ -10,6 +10,7 @@ import { updateDisplayOptions } from '../../../shared/descriptions/displayOption
 import { pick, toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
+import { SIMPLE_USER_FIELDS } from '../../helpers/userRecord';
 import { oneFileApiRequest } from '../../transport';
 
 export const properties: INodeProperties[] = [
@@ -28,23 +29,6 @@ export const properties: INodeProperties[] = [
 			'Whether to return only the main fields (ID, names, email, MIS ID, role, organisation, classroom, placement, default assessor and employer) instead of the whole record',
 	},
 	optionsCollection(),
-];
-
-/** The fields Simplify keeps: who the user is and where they sit in OneFile. */
-export const SIMPLE_USER_FIELDS = [
-	'ID',
-	'Username',
-	'FirstName',
-	'LastName',
-	'Email',
-	'MISID',
-	'Role',
-	'OrganisationID',
-	'ClassroomID',
-	'PlacementID',
-	'DefaultAssessorID',
-	'DefaultEmployerID',
-	'LastModified',
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['get'] } };

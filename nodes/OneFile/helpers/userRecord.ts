@@ -1,0 +1,29 @@
+/** The fields Simplify keeps of a user record: who the user is and where they sit in OneFile. */
+export const SIMPLE_USER_FIELDS = [
+	'ID',
+	'Username',
+	'FirstName',
+	'LastName',
+	'Email',
+	'MISID',
+	'Role',
+	'OrganisationID',
+	'ClassroomID',
+	'PlacementID',
+	'DefaultAssessorID',
+	'DefaultEmployerID',
+	'CreatedOn',
+	'LastModified',
+];
+
+/**
+ * A date-time from OneFile's answer in epoch ms, or undefined. OneFile's dates are UTC; some answers
+ * carry no zone (onefile-api.md §3.3), so a missing zone means UTC. Pure.
+ */
+export function answerTime(raw: unknown): number | undefined {
+	if (typeof raw !== 'string' || raw.trim() === '') return undefined;
+	const text = raw.trim();
+	const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) || !text.includes('T') ? text : `${text}Z`;
+	const time = Date.parse(zoned);
+	return Number.isNaN(time) ? undefined : time;
+}
