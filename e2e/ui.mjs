@@ -37,7 +37,8 @@ await run('npx', ['tsc', '-p', 'tsconfig.tools.json'], { quiet: true });
 const require = createRequire(import.meta.url);
 // What the form must show comes from the package's own role table (the one source of truth); what
 // the dropdowns must list comes from the sandbox's seed (independent of the package).
-const { ROLES, ALL_ROLES, requiredFields, optionalFields } = require(join(ROOT, 'dist/nodes/OneFile/descriptions/roles.js'));
+const { ROLES, ALL_ROLES, USER_FIELDS, requiredFields } = require(join(ROOT, 'dist/nodes/OneFile/descriptions/roles.js'));
+const optionalFields = (role) => USER_FIELDS.filter((f) => f.optionalFor.includes(role));
 const { ASSIGN_LEVELS } = require(join(ROOT, 'dist/nodes/OneFile/descriptions/assignLevels.js'));
 const { SEED, DEMO_CUSTOMER_TOKEN } = require(join(ROOT, 'build/sandbox/onefile/index.js'));
 

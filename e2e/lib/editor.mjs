@@ -55,7 +55,12 @@ export function editor(page, baseUrl) {
 			await page.getByTestId('node-creator-search-bar').waitFor();
 			await page.keyboard.type(nodeName);
 			await page.getByTestId('node-creator-item-name').getByText(nodeName, { exact: true }).click();
-			await page.getByText(actionName, { exact: true }).click();
+			// As the first step, an app with a trigger opens with its actions folded under "Actions (N)".
+			const action = page.getByText(actionName, { exact: true });
+			const folded = page.getByText(/^Actions \(\d+\)$/);
+			await Promise.race([action.waitFor(), folded.waitFor()]);
+			if (!(await action.isVisible())) await folded.click();
+			await action.click();
 			await parameters().waitFor();
 		},
 
