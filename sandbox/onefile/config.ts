@@ -35,7 +35,7 @@ function cleanFaults(current: Omit<FaultOptions, 'script'>, patch: Record<string
 
 const FAULT_KEYS = ['latencyMs', 'jitterMs', 'rateLimit', 'transientErrorRate', 'resetRate', 'ambiguousCreateRate', 'slowRate', 'slowMs', 'script'];
 const AUTH_KEYS = ['ttlSeconds', 'maxUses', 'expiredStatus', 'badCustomerTokenStatus', 'quoteToken'];
-const CONTRACT_KEYS = ['strict', 'assignPathId', 'traineeAssessorAssignable', 'responseDatesWithoutZone'];
+const CONTRACT_KEYS = ['strict', 'assignPathId', 'traineeAssessorAssignable', 'responseDatesWithoutZone', 'flagsAsText'];
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);

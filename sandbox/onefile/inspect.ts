@@ -62,6 +62,16 @@ export function handleInspection(request: InspectionRequest, target: InspectionT
 			return json(200, state.store.assignments);
 		case 'GET learning-aims':
 			return json(200, [...state.store.learningAims.values()]);
+		case 'GET reviews':
+			return json(200, [...state.store.reviews.values()]);
+		case 'GET plans':
+			return json(200, [...state.store.plans.values()]);
+		case 'GET timesheets':
+			return json(200, state.store.timesheets);
+		case 'GET offthejob':
+			return json(200, [...state.store.offTheJob.values()]);
+		case 'GET placement-links':
+			return json(200, state.store.placementLinks);
 		case 'GET info':
 		case 'GET ':
 			return json(200, { url: target.url, seed: target.server.seed, pendingScriptedFaults: target.server.faults.pendingScript(), settings: publicSettings(state) });
@@ -89,6 +99,7 @@ export function handleInspection(request: InspectionRequest, target: InspectionT
 				endpoints: [
 					'GET /__sandbox/info', 'GET /__sandbox/requests[?since=seq]', 'GET /__sandbox/counters', 'GET /__sandbox/violations',
 					'GET /__sandbox/users', 'GET /__sandbox/assignments', 'GET /__sandbox/learning-aims',
+					'GET /__sandbox/reviews', 'GET /__sandbox/plans', 'GET /__sandbox/timesheets', 'GET /__sandbox/offthejob', 'GET /__sandbox/placement-links',
 					'POST /__sandbox/reset', 'POST /__sandbox/config', 'POST /__sandbox/expire-sessions',
 				],
 			});

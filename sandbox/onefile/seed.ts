@@ -3,6 +3,7 @@
  * The same seed gives the same store, byte for byte.
  */
 import { pick, randomInt, type Random } from './prng';
+import { seedProgress } from './seed-progress';
 import { SEED, seedFor, type SeedUser } from './seed-data';
 import { Store } from './store';
 import type { SandboxUser } from './types';
@@ -72,7 +73,7 @@ function generatedLearners(random: Random): SandboxUser[] {
 	return learners;
 }
 
-export function buildStore(random: Random): Store {
+export function buildStore(random: Random, now: number): Store {
 	const store = new Store();
 	store.customer = { ID: SEED.customer.id, Name: SEED.customer.name };
 	for (const org of Object.values(SEED.organisations)) {
@@ -114,5 +115,6 @@ export function buildStore(random: Random): Store {
 		store.learningAims.set(aim.id, { ID: aim.id, UserID: aim.learnerId, StandardID: aim.standardId, Status: 1, UnitIDs: [] });
 	}
 	store.nextLearningAimId = SEED.firstLearningAimId;
+	seedProgress(store, now);
 	return store;
 }

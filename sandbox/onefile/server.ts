@@ -49,7 +49,7 @@ export class SandboxServer {
 		const sessions = new Sessions();
 		this.redactor = new Redactor(() => [...this.state.settings.customerTokens, ...sessions.tokens()]);
 		const dataRandom = streamFor(seed, 'data');
-		this.state = { store: buildStore(dataRandom), settings, log: new RequestLog(this.redactor), sessions, dataRandom, now };
+		this.state = { store: buildStore(dataRandom, now()), settings, log: new RequestLog(this.redactor), sessions, dataRandom, now };
 		this.faults = new FaultEngine(seed);
 		this.http = createServer((req, res) => {
 			this.onRequest(req, res).catch((error: unknown) => this.crash(res, error));
@@ -63,7 +63,7 @@ export class SandboxServer {
 	/** Reseeds the data stream and rebuilds the store (same seed, same data). */
 	reseed(): void {
 		const dataRandom = streamFor(this.seed, 'data');
-		this.state.store = buildStore(dataRandom);
+		this.state.store = buildStore(dataRandom, this.state.now());
 		this.state.dataRandom = dataRandom;
 	}
 

@@ -44,6 +44,7 @@ export function resolveContract(contract: ContractOptions | undefined, base?: Se
 		assignPathId: merged.assignPathId ?? 'assignee',
 		traineeAssessorAssignable: merged.traineeAssessorAssignable ?? true,
 		responseDatesWithoutZone: merged.responseDatesWithoutZone ?? false,
+		flagsAsText: merged.flagsAsText ?? false,
 	};
 }
 

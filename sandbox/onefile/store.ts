@@ -2,7 +2,7 @@
  * The sandbox's in-memory OneFile: plain records with OneFile's field names, and the lookups the
  * routes need. Filled by seed.ts; reset by building a new one.
  */
-import type { SandboxAssignment, SandboxLearningAim, SandboxUser } from './types';
+import type { SandboxAssignment, SandboxLearningAim, SandboxOffTheJob, SandboxPlan, SandboxReview, SandboxTimesheet, SandboxUser } from './types';
 
 export interface Customer {
 	ID: number;
@@ -82,6 +82,13 @@ export class Store {
 	readonly users = new Map<number, SandboxUser>();
 	readonly assignments: SandboxAssignment[] = [];
 	readonly learningAims = new Map<number, SandboxLearningAim>();
+	readonly reviews = new Map<number, SandboxReview>();
+	readonly plans = new Map<number, SandboxPlan>();
+	readonly timesheets: SandboxTimesheet[] = [];
+	/** Off-the-job figures by learner ID. */
+	readonly offTheJob = new Map<number, SandboxOffTheJob>();
+	/** Placements an employer user was linked to (AssignPlacement), with grantAccess. */
+	readonly placementLinks: Array<{ userId: number; placementId: number; grantAccess: boolean }> = [];
 	nextUserId = 1;
 	nextLearningAimId = 1;
 

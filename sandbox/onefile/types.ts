@@ -83,6 +83,8 @@ export interface ContractOptions {
 	traineeAssessorAssignable?: boolean;
 	/** Serialise response datetimes without a trailing 'Z' ([G]: clients parse them as UTC); default false. */
 	responseDatesWithoutZone?: boolean;
+	/** Serialise yes/no fields of progress records as "true"/"false" text ([G]: seen as text in client code); default false. */
+	flagsAsText?: boolean;
 }
 
 export interface SandboxOptions {
@@ -223,6 +225,67 @@ export interface SandboxLearningAim {
 	UnitIDs: string[];
 	/** The framework template that created it, if any. */
 	FrameworkTemplateID?: number;
+	StartDate?: string;
+	PlannedEnd?: string;
+	/** Set when the aim was achieved ([G] what `LearningAimCompletionStatus: 1` selects). */
+	AchievedDate?: string;
+	Progress?: number;
+	LastModified?: string;
+}
+
+/** A review of a learner's progress (§7 [C] fields). */
+export interface SandboxReview {
+	ID: number;
+	LearnerID: number;
+	OrganisationID: number;
+	AssessorID: number;
+	EmployerID?: number;
+	Status: number;
+	CreatedOn: string;
+	ScheduledFor: string;
+	StartedOn?: string;
+	AssessorSignedOn?: string;
+	LearnerSignedOn?: string;
+	EmployerSignedOn?: string;
+	EndTime?: string;
+	VisitID?: number;
+	Progress: number;
+}
+
+/** A learner's plan (§7 [C] fields). */
+export interface SandboxPlan {
+	ID: number;
+	LearnerID: number;
+	OrganisationID: number;
+	Title: string;
+	PlanOn: string;
+	AssessorSignedOn?: string;
+	LearnerSignedOn?: string;
+}
+
+/** A timesheet entry (§7 [C] fields). */
+export interface SandboxTimesheet {
+	ID: number;
+	LearnerID: number;
+	TimesheetCategory: string;
+	FromDate: string;
+	ToDate: string;
+	Comments: string;
+	IsOffTheJob: boolean;
+}
+
+/** A learner's off-the-job training figures (§7 [C] fields). */
+export interface SandboxOffTheJob {
+	ID: number;
+	LearnerID: number;
+	ContractedHours: number;
+	TargetPercentage: number;
+	PlannedOTJ: number;
+	Duration: number;
+	MethodOfCalculatingOTJ: string;
+	MinimumOTJ: number;
+	PercentOfPlanned: number;
+	CachedActualHours: number;
 }
 
 export interface OneFileSandbox {
@@ -239,6 +302,10 @@ export interface OneFileSandbox {
 	users(): SandboxUser[];
 	assignments(): SandboxAssignment[];
 	learningAims(): SandboxLearningAim[];
+	reviews(): SandboxReview[];
+	plans(): SandboxPlan[];
+	timesheets(): SandboxTimesheet[];
+	offTheJob(): SandboxOffTheJob[];
 	configure(patch: ConfigurePatch): void;
 	expireAllSessions(): void;
 	reset(): void;

@@ -12,7 +12,6 @@ export const SIMPLE_USER_FIELDS = [
 	'PlacementID',
 	'DefaultAssessorID',
 	'DefaultEmployerID',
-	'CreatedOn',
 	'LastModified',
 ];
 

@@ -72,16 +72,6 @@ function searchFrameworkTemplates(ctx: RequestContext, state: SandboxState): Rep
 	return paged(ctx, list);
 }
 
-/** [D] S5 body `{UserID}`; [C] rows `{ID, StandardID, UserID, Status}`. */
-function searchLearningAims(ctx: RequestContext, state: SandboxState): Reply {
-	const { values } = bindBody(ctx, { UserID: 'int', StandardID: 'int' }, state);
-	const list = [...state.store.learningAims.values()]
-		.filter((a) => (values.UserID === undefined || a.UserID === values.UserID) && (values.StandardID === undefined || a.StandardID === values.StandardID))
-		.sort((a, b) => a.ID - b.ID)
-		.map((a) => ({ ID: a.ID, StandardID: a.StandardID, UserID: a.UserID, Status: a.Status }));
-	return paged(ctx, list);
-}
-
 function byId<T>(what: string, find: (id: number) => T | undefined, view: (item: T) => unknown): (ctx: RequestContext) => Reply {
 	return (ctx) => {
 		const id = intParam(ctx, 'id');
@@ -111,9 +101,5 @@ export function catalogueRoutes(): Route[] {
 			return json(200, { ID: unit.ID, Title: unit.Title, NDAQCode: unit.NDAQCode, Display: unit.Display, StandardID: unit.StandardID });
 		}),
 		...searchRoutes('FrameworkTemplate', searchFrameworkTemplates),
-		...searchRoutes('LearningAim', searchLearningAims),
-		route('GET', 'LearningAim/{id:int}', (ctx, state) =>
-			byId('LearningAim', (id) => state.store.learningAims.get(id), (a) => ({ ID: a.ID, StandardID: a.StandardID, UserID: a.UserID, Status: a.Status }))(ctx),
-		),
 	];
 }

@@ -4,6 +4,7 @@ import { authenticate } from './auth';
 import { catalogueRoutes } from './catalogue';
 import { learningRoutes } from './learning';
 import { organisationRoutes } from './organisation';
+import { progressRoutes } from './progress';
 import { assignUser } from './user-assign';
 import { createUser } from './user-create';
 import { getUser, searchUsers } from './user-read';
@@ -23,5 +24,6 @@ export function apiRoutes(): Route[] {
 		route('POST', 'User/{id:int}/Assign', assignUser),
 		...catalogueRoutes(),
 		...learningRoutes,
+		...progressRoutes,
 	];
 }

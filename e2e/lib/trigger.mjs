@@ -1,0 +1,163 @@
+/**
+ * The OneFile Trigger in a running n8n: example 5 (a CSV row per changed learner) published with a
+ * poll every 5 seconds (a custom cron with a seconds list: n8n refuses `*` in the seconds field),
+ * the sandbox's users changed in three bursts over OneFile's own API (one while OneFile answers 503,
+ * one while n8n is stopped), then n8n's executions read back over its REST API: every change must
+ * have arrived exactly once, and the CSV files must hold one row per change.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+import { exampleWorkflow, sandboxCredential } from './examples.mjs';
+import { createInstance, stopProcess } from './n8n.mjs';
+import { ROOT, step } from './runtime.mjs';
+
+const WORKFLOW = 'changed-learners-csv.json';
+const TRIGGER = 'Learner changed in OneFile';
+const EVERY_5_SECONDS = '0,5,10,15,20,25,30,35,40,45,50,55 * * * * *';
+const OWNER = { email: 'trigger-e2e@example.com', firstName: 'Trigger', lastName: 'Check', password: 'OneFile-trigger-2026' };
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** OneFile's own API on the sandbox, as another OneFile client (an assessor's screen) would change users. */
+function oneFileClient(sandboxUrl) {
+	const { DEMO_CUSTOMER_TOKEN } = createRequire(import.meta.url)(join(ROOT, 'build/sandbox/onefile/index.js'));
+	let session;
+	const call = async (method, path, body) => {
+		if (!session) session = (await (await fetch(`${sandboxUrl}/Authentication`, { method: 'POST', headers: { 'X-CustomerToken': DEMO_CUSTOMER_TOKEN } })).text()).trim();
+		const answer = await fetch(`${sandboxUrl}${path}`, { method, headers: { 'X-TokenID': session, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+		if (answer.status >= 300) throw new Error(`${method} ${path}: HTTP ${answer.status} ${await answer.text()}`);
+		return answer.status === 200 ? await answer.json().catch(() => undefined) : undefined;
+	};
+	return {
+		update: async (id, misId) => await call('POST', `/User/${id}`, { MISID: misId }),
+		create: async (organisation, n, misId) =>
+			(
+				await call('POST', '/User', {
+					OrganisationID: organisation.organisation.id,
+					Role: 1,
+					FirstName: `Triggered${n}`,
+					LastName: 'Learner',
+					Email: `triggered.${n}@example.com`,
+					MISID: misId,
+					DefaultAssessorID: organisation.assessors[0].id,
+					ClassroomID: organisation.classrooms[0].id,
+					PlacementID: organisation.placements[0].id,
+				})
+			).ID,
+	};
+}
+
+/** n8n's REST API as the owner: the trigger's output items of every execution so far. */
+async function restSession(n8n) {
+	await fetch(`${n8n.url}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(OWNER) });
+	const login = await fetch(`${n8n.url}/rest/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }) });
+	if (!login.ok) throw new Error(`n8n login failed: HTTP ${login.status}`);
+	return login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+async function emittedItems(n8n, cookie, workflowId, parse) {
+	const get = async (path) => {
+		const answer = await fetch(`${n8n.url}/rest${path}`, { headers: { cookie } });
+		if (!answer.ok) throw new Error(`GET /rest${path}: HTTP ${answer.status}`);
+		return (await answer.json()).data;
+	};
+	const list = await get(`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=100`);
+	const items = [];
+	let failed = 0;
+	const errors = [];
+	for (const execution of list.results ?? list) {
+		const full = await get(`/executions/${execution.id}`);
+		const data = typeof full.data === 'string' ? parse(full.data) : full.data;
+		if (execution.status && execution.status !== 'success') {
+			failed++;
+			errors.push(String(data?.resultData?.error?.message ?? execution.status));
+		}
+		for (const item of data?.resultData?.runData?.[TRIGGER]?.[0]?.data?.main?.[0] ?? []) items.push(item.json);
+	}
+	return { executions: (list.results ?? list).length, failed, errors, items };
+}
+
+export async function checkTrigger({ runtime, work, tarball, sandbox, version, port, check }) {
+	const parse = createRequire(join(runtime.folder, 'package.json'))('flatted').parse;
+	const organisation = createRequire(import.meta.url)(join(ROOT, 'build/sandbox/onefile/index.js')).seedFor(5740);
+	const client = oneFileClient(sandbox.url);
+	// Seven learners to change: the seeded four and three made now, before the trigger is active
+	// (history, like every change the earlier phases made: none of it may be emitted).
+	const learners = organisation.learners.map((l) => l.id);
+	for (let i = 0; learners.length < 7; i++) learners.push(await client.create(organisation, `${version.replace(/\./g, '')}0${i}`, `E2E-HISTORY-${i}`));
+	const n8n = createInstance(runtime, { folder: join(work, 'trigger'), port, brokerPort: port + 100 });
+	await n8n.installPackage(tarball);
+	await n8n.importCredentials([sandboxCredential(sandbox.url)]);
+	const workflow = exampleWorkflow(WORKFLOW, n8n.files);
+	workflow.nodes.find((n) => n.name === TRIGGER).parameters.pollTimes = { item: [{ mode: 'custom', cronExpression: EVERY_5_SECONDS }] };
+	await n8n.importWorkflow(workflow);
+	await n8n.cli(['publish:workflow', `--id=${workflow.id}`]);
+	const expected = [];
+	const change = async (id, misId) => {
+		await client.update(id, misId);
+		expected.push(`${id}:${misId}`);
+	};
+	const configure = async (script) => await fetch(`${sandbox.origin}/__sandbox/config`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ faults: { script } }) });
+
+	let child = await n8n.start(join(n8n.folder, 'n8n-1.log'));
+	try {
+		const cookie = await restSession(n8n);
+		const arrived = async () => (await emittedItems(n8n, cookie, workflow.id, parse)).items.map((i) => `${i.id}:${i.user?.MISID}`);
+		const waitFor = async (what, timeoutMs = 60_000) => {
+			const until = Date.now() + timeoutMs;
+			while (Date.now() < until) {
+				const got = await arrived();
+				if (what.every((w) => got.includes(w))) return got;
+				await sleep(2000);
+			}
+			return await arrived();
+		};
+		// The activation poll only records "now"; give it a moment to run before the first change.
+		await sleep(6000);
+
+		step(`n8n ${version}: trigger burst 1 (4 learners changed)`);
+		for (let i = 0; i < 4; i++) await change(learners[i], `E2E-B1-${i}`);
+		let got = await waitFor(expected);
+		check(`[n8n ${version}] trigger: burst 1 arrived`, expected.every((e) => got.includes(e)), `${got.length} items`);
+
+		step(`n8n ${version}: trigger burst 2 while OneFile answers 503`);
+		await configure([{ path: '^/User/Search', fault: 'status503', times: 100000 }]);
+		const before = got.length;
+		await change(learners[4], 'E2E-B2-0');
+		await change(learners[5], 'E2E-B2-1');
+		await change(learners[0], 'E2E-B2-2');
+		await sleep(12_000);
+		const during = await arrived();
+		check(`[n8n ${version}] trigger: nothing emitted while OneFile fails`, during.length === before, `${during.length - before} emitted`);
+		await configure([]);
+		got = await waitFor(expected);
+		check(`[n8n ${version}] trigger: burst 2 arrived once OneFile answered again`, expected.every((e) => got.includes(e)), `${got.length} items`);
+
+		step(`n8n ${version}: trigger burst 3 while n8n is stopped, then a restart`);
+		await stopProcess(child);
+		child = undefined;
+		await change(learners[1], 'E2E-B3-0');
+		await change(learners[6], 'E2E-B3-1');
+		const created = await client.create(organisation, `${version.replace(/\./g, '')}99`, 'E2E-B3-NEW');
+		expected.push(`${created}:E2E-B3-NEW`);
+		child = await n8n.start(join(n8n.folder, 'n8n-2.log'));
+		got = await waitFor(expected);
+		await sleep(12_000); // two more polls: nothing may come twice
+		const { items, failed, errors } = await emittedItems(n8n, cookie, workflow.id, parse);
+		got = items.map((i) => `${i.id}:${i.user?.MISID}`);
+		const missing = expected.filter((e) => !got.includes(e));
+		const doubled = got.filter((g, i) => got.indexOf(g) !== i);
+		check(`[n8n ${version}] trigger: after the restart, burst 3 arrived (${expected.length} changes in all)`, missing.length === 0, `missing ${missing.join(', ')}`);
+		check(`[n8n ${version}] trigger: history before publishing was not replayed`, !got.some((g) => g.includes('E2E-HISTORY') || g.includes(':NS-')), got.filter((g) => g.includes('HISTORY')).join(', '));
+		check(`[n8n ${version}] trigger: every change arrived exactly once, across 3 bursts, a failure and a restart`, doubled.length === 0 && got.length === expected.length, `doubled ${doubled.join(', ')}; ${got.length} items for ${expected.length} changes`);
+		check(`[n8n ${version}] trigger: the new learner came as "created"`, items.some((i) => i.id === created && i.event === 'created'), JSON.stringify(items.find((i) => i.id === created) ?? null));
+		// n8n records each failed poll as a failed execution, with the node's error: only the outage's.
+		check(`[n8n ${version}] trigger: the polls during the outage failed with OneFile's 503 in words, and no other`, failed >= 1 && errors.every((e) => /OneFile .*\(HTTP 503\)/.test(e)), `${failed} failed: ${[...new Set(errors)].join(' | ')}`);
+		const files = readdirSync(n8n.files).filter((f) => /^changed-learners-\d+\.csv$/.test(f));
+		const rows = files.flatMap((f) => readFileSync(join(n8n.files, f), 'utf8').trim().split('\n').slice(1));
+		check(`[n8n ${version}] example 5 wrote a CSV file per poll with one row per change`, rows.length === expected.length && expected.every((e) => rows.filter((r) => r.includes(e.split(':')[1])).length === 1), `${files.length} files, ${rows.length} rows`);
+	} finally {
+		if (child) await stopProcess(child);
+	}
+}
