@@ -7,6 +7,11 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as learning from './actions/learning';
+import * as learningAim from './actions/learningAim';
+import * as offTheJob from './actions/offTheJob';
+import * as plan from './actions/plan';
+import * as review from './actions/review';
+import * as timesheet from './actions/timesheet';
 import * as lookup from './actions/lookup';
 import * as organisation from './actions/organisation';
 import { runItems } from '../shared/items/itemLoop';
@@ -44,9 +49,26 @@ export class OneFile implements INodeType {
 						value: 'learning',
 						description: 'Standards, units and framework templates of a learner',
 					},
+					{
+						name: 'Learning Aim',
+						value: 'learningAim',
+						description: "A learner's standards: progress and achievement",
+					},
+					{
+						name: 'Off-the-Job',
+						value: 'offTheJob',
+						description: "A learner's off-the-job training hours",
+					},
 					{ name: 'Organisation', value: 'organisation' },
 					{ name: 'Placement', value: 'placement' },
+					{ name: 'Plan', value: 'plan', description: "A learner's learning plans" },
+					{ name: 'Review', value: 'review', description: 'Progress reviews of learners' },
 					{ name: 'Standard', value: 'standard' },
+					{
+						name: 'Timesheet',
+						value: 'timesheet',
+						description: "A learner's timesheet, off-the-job training included",
+					},
 					{ name: 'Unit', value: 'unit' },
 					{
 						name: 'User',
@@ -58,6 +80,11 @@ export class OneFile implements INodeType {
 			},
 			...user.description,
 			...learning.description,
+			...learningAim.description,
+			...review.description,
+			...offTheJob.description,
+			...timesheet.description,
+			...plan.description,
 			...organisation.description,
 			...lookup.description,
 		],

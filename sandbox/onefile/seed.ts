@@ -112,7 +112,7 @@ export function buildStore(random: Random, now: number): Store {
 	for (const learner of generatedLearners(random)) store.addUser(learner);
 	store.nextUserId = SEED.firstCreatedUserId;
 	for (const aim of SEED.learningAims) {
-		store.learningAims.set(aim.id, { ID: aim.id, UserID: aim.learnerId, StandardID: aim.standardId, Status: 1, UnitIDs: [] });
+		store.learningAims.set(aim.id, { ID: aim.id, UserID: aim.learnerId, StandardID: aim.standardId, Status: 1, UnitIDs: [], Progress: 25 });
 	}
 	store.nextLearningAimId = SEED.firstLearningAimId;
 	seedProgress(store, now);

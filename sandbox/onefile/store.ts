@@ -146,7 +146,7 @@ export class Store {
 	}
 
 	addLearningAim(aim: Omit<SandboxLearningAim, 'ID'>): SandboxLearningAim {
-		const stored: SandboxLearningAim = { ID: this.nextLearningAimId++, ...aim };
+		const stored: SandboxLearningAim = { ID: this.nextLearningAimId++, Progress: 0, ...aim };
 		this.learningAims.set(stored.ID, stored);
 		return stored;
 	}

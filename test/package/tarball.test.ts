@@ -59,7 +59,7 @@ describe("n8n's own package loader", () => {
 		const loader = new PackageDirectoryLoader(root);
 		await loader.loadAll();
 		expect(loader.packageName).toBe('n8n-nodes-onefile');
-		expect(Object.keys(loader.known.nodes).sort()).toEqual(['bksb', 'oneFile']);
+		expect(Object.keys(loader.known.nodes).sort()).toEqual(['bksb', 'oneFile', 'oneFileTrigger']);
 		expect(Object.keys(loader.known.credentials).sort()).toEqual(['bksbApi', 'oneFileApi']);
 		const node = loader.types.nodes.find((n) => n.name === 'oneFile');
 		expect(node?.displayName).toBe('OneFile');

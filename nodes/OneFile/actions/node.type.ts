@@ -1,7 +1,21 @@
 import type { AllEntities } from 'n8n-workflow';
 
 type NodeMap = {
-	user: 'assign' | 'create' | 'get' | 'getAll' | 'update' | 'upsert';
+	user:
+		| 'archive'
+		| 'assign'
+		| 'assignPlacement'
+		| 'create'
+		| 'get'
+		| 'getAll'
+		| 'unarchive'
+		| 'update'
+		| 'upsert';
+	learningAim: 'get' | 'getAll';
+	review: 'get' | 'getAll';
+	offTheJob: 'getSummary';
+	timesheet: 'getAll';
+	plan: 'get' | 'getAll';
 	organisation: 'getAll';
 	learning: 'assignFrameworkTemplate' | 'assignStandard' | 'assignUnit';
 	classroom: 'getAll';

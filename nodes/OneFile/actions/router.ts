@@ -2,6 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import * as learning from './learning';
+import * as learningAim from './learningAim';
+import * as offTheJob from './offTheJob';
+import * as plan from './plan';
+import * as review from './review';
+import * as timesheet from './timesheet';
 import { lookups } from './lookup';
 import * as organisation from './organisation';
 import * as user from './user';
@@ -17,13 +22,21 @@ type OperationsOf<R extends OneFileType['resource']> = Record<
 
 const RESOURCES: { [R in OneFileType['resource']]: OperationsOf<R> } = {
 	user: {
+		archive: user.archive,
 		assign: user.assign,
+		assignPlacement: user.assignPlacement,
 		create: user.create,
 		get: user.get,
 		getAll: user.getAll,
+		unarchive: user.unarchive,
 		update: user.update,
 		upsert: user.upsert,
 	},
+	learningAim: { get: learningAim.get, getAll: learningAim.getAll },
+	review: { get: review.get, getAll: review.getAll },
+	offTheJob: { getSummary: offTheJob.getSummary },
+	timesheet: { getAll: timesheet.getAll },
+	plan: { get: plan.get, getAll: plan.getAll },
 	organisation: { getAll: organisation.getAll },
 	learning: {
 		assignFrameworkTemplate: learning.assignFrameworkTemplate,

@@ -71,6 +71,30 @@ export const LOCATORS = {
 		placeholder: 'e.g. KS_COMM1',
 		perOrganisation: true,
 	},
+	employer: {
+		searchListMethod: 'searchEmployers',
+		entity: 'employer',
+		placeholder: 'e.g. 137930',
+		perOrganisation: true,
+	},
+	learningAim: {
+		searchListMethod: 'searchLearningAims',
+		entity: 'learning aim',
+		placeholder: 'e.g. 900001',
+		perOrganisation: true,
+	},
+	review: {
+		searchListMethod: 'searchReviews',
+		entity: 'review',
+		placeholder: 'e.g. 700001',
+		perOrganisation: true,
+	},
+	plan: {
+		searchListMethod: 'searchPlans',
+		entity: 'plan',
+		placeholder: 'e.g. 800001',
+		perOrganisation: true,
+	},
 	frameworkTemplate: {
 		searchListMethod: 'searchFrameworkTemplates',
 		entity: 'framework template',

@@ -34,6 +34,15 @@ interface Dropdown {
 	filters(this: ILoadOptionsFunctions): IDataObject | Promise<IDataObject>;
 }
 
+const byDate =
+	(field: string): Label =>
+	(row) => {
+		const value = typeof row[field] === 'string' ? String(row[field]).slice(0, 10) : '';
+		return `${String(row.Title ?? `#${String(row.ID)}`)}${value ? ` (${value})` : ''}`;
+	};
+const byAim: Label = (row) =>
+	`Learning aim ${String(row.ID)}: standard ${String(row.StandardID ?? '?')}${row.AchievedDate ? ', achieved' : ''}`;
+
 const byName: Label = (row) => String(row.Name ?? row.Title ?? row.ID);
 const byTitle: Label = (row) => String(row.Title ?? row.Name ?? row.ID);
 const byPerson: Label = (row) => {
@@ -96,6 +105,34 @@ const DROPDOWNS = {
 		label: byTitle,
 		filters: function () {
 			return ofOrganisation.call(this, idFilter(this, 'standardId', 'StandardID'));
+		},
+	},
+	searchEmployers: {
+		list: LISTS.user,
+		label: byPerson,
+		filters: function () {
+			return ofOrganisation.call(this, { Role: ROLES.employer.id });
+		},
+	},
+	searchLearningAims: {
+		list: LISTS.learningAim,
+		label: byAim,
+		filters: function () {
+			return idFilter(this, 'learnerId', 'UserID');
+		},
+	},
+	searchReviews: {
+		list: LISTS.review,
+		label: byDate('ScheduledFor'),
+		filters: function () {
+			return ofOrganisation.call(this, idFilter(this, 'learnerId', 'LearnerID'));
+		},
+	},
+	searchPlans: {
+		list: LISTS.plan,
+		label: byDate('PlanOn'),
+		filters: function () {
+			return ofOrganisation.call(this, idFilter(this, 'learnerId', 'LearnerID'));
 		},
 	},
 	searchFrameworkTemplates: {

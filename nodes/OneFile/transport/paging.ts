@@ -39,6 +39,9 @@ export const ONEFILE_LISTS = {
 	standard: { path: ['Standard', 'Search'], paging: 'clientCode' },
 	unit: { path: ['Unit', 'Search'], paging: 'clientCode' },
 	frameworkTemplate: { path: ['FrameworkTemplate', 'Search'], paging: 'unpaged' },
+	learningAim: { path: ['LearningAim', 'Search'], paging: 'documented' },
+	review: { path: ['Review', 'Search'], paging: 'clientCode' },
+	plan: { path: ['Plan', 'Search'], paging: 'clientCode' },
 } as const satisfies Record<string, OneFileList>;
 
 export interface SearchOptions {

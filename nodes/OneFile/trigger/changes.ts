@@ -64,7 +64,11 @@ export function remember(
 		.filter(([, time]) => time >= keepFrom)
 		.sort((a, b) => a[1] - b[1])
 		.slice(-MAX_SEEN);
-	return { cursor: new Date(pollStart).toISOString(), activatedAt: memory.activatedAt ?? new Date(pollStart).toISOString(), seen: Object.fromEntries(kept) };
+	return {
+		cursor: new Date(pollStart).toISOString(),
+		activatedAt: memory.activatedAt ?? new Date(pollStart).toISOString(),
+		seen: Object.fromEntries(kept),
+	};
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 	requiredFieldProperties,
 	roleProperty,
 } from '../../descriptions/userFields';
-import { createOptions, readCreateInput } from './createInput';
+import { checkCreateInput, createOptions, validationResult } from './createInput';
 import { createUser } from './createUser';
 
 export const properties: INodeProperties[] = [
@@ -26,6 +26,12 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const { role, body, options } = readCreateInput.call(this, itemIndex);
-	return toItems.call(this, await createUser.call(this, itemIndex, role, body, options), itemIndex);
+	const checked = checkCreateInput.call(this, itemIndex);
+	if (checked.validateOnly) return toItems.call(this, validationResult(checked), itemIndex);
+	checked.check.done();
+	return toItems.call(
+		this,
+		await createUser.call(this, itemIndex, checked.role, checked.body, checked.options),
+		itemIndex,
+	);
 }

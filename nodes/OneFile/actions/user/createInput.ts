@@ -16,6 +16,14 @@ export const createOptions: INodeProperties[] = [
 			'Whether to put the new login password in the output when OneFile returns one (Keychain setting off). Off by default so passwords do not end up in sheets or logs.',
 	},
 	{
+		displayName: 'Validate Only',
+		name: 'validateOnly',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to only check every row and send nothing to OneFile. Each row comes out with valid (true or false) and the problems to fix, field by field: check a sheet before its first real run.',
+	},
+	{
 		displayName: 'Look Up New User ID',
 		name: 'lookUpId',
 		type: 'boolean',
@@ -31,47 +39,80 @@ export interface CreateInput {
 	options: CreateOptions;
 }
 
-/** The role, the checked body of `POST /User` and the options, or an item error naming every problem. */
+/** Every check of a Create row, its problems kept rather than thrown (Validate Only reports them). */
+export interface CheckedCreate extends CreateInput {
+	check: Checker;
+	validateOnly: boolean;
+}
+
+/** The role, the checked body of `POST /User` and the options, with every problem noted in `check`. */
+export function checkCreateInput(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	extra: IDataObject = {},
+	/** "create", or "create or update": the words of the item's error. */
+	verb = 'create',
+): CheckedCreate {
+	const raw = this.getNodeParameter('role', itemIndex) as string;
+	const role: Role = isRole(raw) ? raw : 'learner';
+	const check = new Checker(
+		this,
+		itemIndex,
+		isRole(raw) ? `Cannot ${verb} the ${ROLES[role].name}` : `Cannot ${verb} the user`,
+		'OneFile',
+	);
+	const options = check.collection('options');
+	const settings = {
+		includePassword: options.includePassword === true,
+		lookUpId: options.lookUpId !== false,
+	};
+	if (!isRole(raw)) {
+		check.add({
+			field: 'Role',
+			problem: `"${raw}" is not a OneFile role`,
+			fix: `Pick one of: ${Object.values(ROLES)
+				.map((r) => r.name)
+				.join(', ')}`,
+		});
+		return {
+			role,
+			body: {},
+			options: settings,
+			check,
+			validateOnly: options.validateOnly === true,
+		};
+	}
+	const required = Object.fromEntries(
+		requiredFields(role).map((f) => [f.param, check.param(f.param)]),
+	);
+	const { body, problems } = createUserBody(role, required, {
+		...check.collection('additionalFields'),
+		...extra,
+	});
+	problems.forEach((problem) => check.add(problem));
+	return { role, body, options: settings, check, validateOnly: options.validateOnly === true };
+}
+
+/** The same, stopping the item before any request when anything is wrong. */
 export function readCreateInput(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	extra: IDataObject = {},
 ): CreateInput {
-	const role = this.getNodeParameter('role', itemIndex) as string;
-	if (!isRole(role)) {
-		const check = new Checker(this, itemIndex, 'Cannot create the user', 'OneFile');
-		check.add({
-			field: 'Role',
-			problem: `"${role}" is not a OneFile role`,
-			fix: `Pick one of: ${Object.values(ROLES)
-				.map((r) => r.name)
-				.join(', ')}`,
-		});
-		check.done();
-	}
-	const userRole = role as Role;
-	const check = new Checker(
-		this,
-		itemIndex,
-		`Cannot create the ${ROLES[userRole].name}`,
-		'OneFile',
-	);
-	const required = Object.fromEntries(
-		requiredFields(userRole).map((f) => [f.param, check.param(f.param)]),
-	);
-	const { body, problems } = createUserBody(userRole, required, {
-		...check.collection('additionalFields'),
-		...extra,
-	});
-	problems.forEach((problem) => check.add(problem));
+	const { check, role, body, options } = checkCreateInput.call(this, itemIndex, extra);
 	check.done();
-	const options = check.collection('options');
+	return { role, body, options };
+}
+
+/** Validate Only's output for a row: nothing was sent; whether the row would go, and what to fix if not. */
+export function validationResult(checked: CheckedCreate): IDataObject {
+	const { problems } = checked.check;
 	return {
-		role: userRole,
-		body,
-		options: {
-			includePassword: options.includePassword === true,
-			lookUpId: options.lookUpId !== false,
-		},
+		valid: problems.length === 0,
+		role: ROLES[checked.role].name,
+		problems: problems.map(({ field, problem, fix }) => ({ field, problem, fix })),
+		...(problems.length === 0
+			? { message: 'Every check passed; nothing was sent to OneFile (Validate Only).' }
+			: {}),
 	};
 }

@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { Checker } from '../../../shared/checks/checker';
 import { idFromAnswer } from '../../../shared/checks/values';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
 import { toItems } from '../../../shared/items/output';
@@ -21,7 +20,7 @@ import {
 } from '../../descriptions/userFields';
 import { updatablePart } from '../../helpers/userBody';
 import { oneFileApiRequest } from '../../transport';
-import { createOptions, readCreateInput } from './createInput';
+import { checkCreateInput, createOptions, validationResult } from './createInput';
 import { createUser } from './createUser';
 import { findMatchingUsers, MATCH_FIELDS, type MatchBy } from './matching';
 
@@ -70,16 +69,18 @@ export async function execute(
 		matchBy === 'misId'
 			? { misId: this.getNodeParameter('misId', itemIndex, '') as IDataObject[string] }
 			: {};
-	const { role, body, options } = readCreateInput.call(this, itemIndex, misId);
+	const checked = checkCreateInput.call(this, itemIndex, misId, 'create or update');
+	const { role, body, options, check } = checked;
 	const roleName = ROLES[role].name;
 	const { apiName, label } = MATCH_FIELDS[matchBy];
-	const check = new Checker(this, itemIndex, `Cannot create or update the ${roleName}`, 'OneFile');
-	if (body[apiName] === undefined)
+	if (body[apiName] === undefined && !check.problems.some((p) => p.field === 'MIS ID')) {
 		check.add({
 			field: 'MIS ID',
 			problem: 'is missing',
 			fix: 'Match By is MIS ID, so every row needs one: fill it in, or match by Email',
 		});
+	}
+	if (checked.validateOnly) return toItems.call(this, validationResult(checked), itemIndex);
 	check.done();
 
 	const matches = await findMatchingUsers.call(this, itemIndex, matchBy, body);

@@ -1,0 +1,77 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { Checker } from '../../../shared/checks/checker';
+import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
+import { pick, toItems } from '../../../shared/items/output';
+import { optionsCollection } from '../../descriptions/options';
+import { locatorProperty } from '../../descriptions/rlc.description';
+import { REVIEW_SHAPE } from '../../helpers/records';
+import { getRecord } from '../records';
+
+/** What Simplify keeps of a review: who, when, and who signed. */
+export const SIMPLE_REVIEW_FIELDS = [
+	'ID',
+	'LearnerID',
+	'AssessorID',
+	'Status',
+	'ScheduledFor',
+	'AssessorSignedOn',
+	'LearnerSignedOn',
+	'EmployerSignedOn',
+	'Progress',
+];
+
+export const simplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return only the main fields (ID, learner, assessor, status, scheduled date, who signed and when, progress) instead of the whole record',
+};
+
+export const properties: INodeProperties[] = [
+	locatorProperty({
+		name: 'organisationId',
+		displayName: 'Organisation',
+		locator: 'organisation',
+		description: 'The organisation, used to list reviews',
+		required: false,
+	}),
+	locatorProperty({
+		name: 'reviewId',
+		displayName: 'Review',
+		locator: 'review',
+		description: 'The review to get',
+	}),
+	simplifyProperty,
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['review'], operation: ['get'] } },
+	properties,
+);
+
+/** `GET /Review/{id}` (public client code). */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const check = new Checker(this, itemIndex, 'Cannot get the review', 'OneFile');
+	const { id } = check.done({ id: check.id('Review', check.param('reviewId')) });
+	const review = await getRecord.call(
+		this,
+		itemIndex,
+		['Review', id],
+		`get review ${id}`,
+		REVIEW_SHAPE,
+	);
+	return toItems.call(
+		this,
+		this.getNodeParameter('simplify', itemIndex, true) === false
+			? review
+			: pick(review, SIMPLE_REVIEW_FIELDS),
+		itemIndex,
+	);
+}

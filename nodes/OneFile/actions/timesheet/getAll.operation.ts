@@ -1,0 +1,116 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { Checker } from '../../../shared/checks/checker';
+import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
+import {
+	filtersCollection,
+	readLimit,
+	returnAllOrLimit,
+} from '../../../shared/descriptions/returnAllOrLimit';
+import { toItems } from '../../../shared/items/output';
+import { readPages } from '../../../shared/paging';
+import { NodeApiError } from 'n8n-workflow';
+import { optionsCollection } from '../../descriptions/options';
+import { locatorProperty } from '../../descriptions/rlc.description';
+import { readRecord, TIMESHEET_SHAPE } from '../../helpers/records';
+import { oneFileApiRequest } from '../../transport';
+
+export const properties: INodeProperties[] = [
+	locatorProperty({
+		name: 'organisationId',
+		displayName: 'Organisation',
+		locator: 'organisation',
+		description: 'The organisation of the learner, used to list learners',
+		required: false,
+	}),
+	locatorProperty({
+		name: 'learnerId',
+		displayName: 'Learner',
+		locator: 'learner',
+		description: 'The learner whose timesheet entries to list',
+	}),
+	...returnAllOrLimit,
+	filtersCollection([
+		{
+			displayName: 'Off-the-Job Only',
+			name: 'offTheJobOnly',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to list only entries that count as off-the-job training',
+		},
+		{
+			displayName: 'From',
+			name: 'from',
+			type: 'dateTime',
+			default: '',
+			description: 'Only entries that start at or after this time',
+		},
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'dateTime',
+			default: '',
+			description: 'Only entries that start at or before this time',
+		},
+	]),
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['timesheet'], operation: ['getAll'] } },
+	properties,
+);
+
+/**
+ * `GET /Timesheet/Learner/{id}` (public client code): OneFile answers every entry at once, with no
+ * filters or pages, so the filters apply here and Return All/Limit to the one answer.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const check = new Checker(this, itemIndex, 'Cannot list timesheet entries', 'OneFile');
+	const filters = check.collection('filters');
+	const learnerId = check.id('Learner', check.param('learnerId'));
+	const from = check.value('dateTime', 'From', filters.from, { optional: true }) as
+		| string
+		| undefined;
+	const to = check.value('dateTime', 'To', filters.to, { optional: true }) as string | undefined;
+	const ids = check.done({ learnerId });
+	const wanted = (entry: IDataObject) =>
+		(filters.offTheJobOnly !== true || entry.IsOffTheJob === true) &&
+		(from === undefined || (typeof entry.FromDate === 'string' && entry.FromDate >= from)) &&
+		(to === undefined || (typeof entry.FromDate === 'string' && entry.FromDate <= to));
+	const entries = await readPages(
+		async () => {
+			const { body } = await oneFileApiRequest.call(this, {
+				method: 'GET',
+				path: ['Timesheet', 'Learner', ids.learnerId],
+				itemIndex,
+				action: `list the timesheet of learner ${ids.learnerId}`,
+				idempotent: true,
+			});
+			const list = Array.isArray(body) ? body : [];
+			return {
+				rows: list
+					.map((entry) => ({ learnerId: ids.learnerId, ...readRecord(entry, TIMESHEET_SHAPE) }))
+					.filter(wanted),
+				last: true,
+			};
+		},
+		{
+			pageSize: Number.MAX_SAFE_INTEGER,
+			limit: readLimit.call(this, itemIndex),
+			service: 'OneFile',
+			action: 'list timesheet entries',
+			fail: (message, description) =>
+				new NodeApiError(this.getNode(), {}, { message, description, itemIndex }),
+		},
+	);
+	return toItems.call(this, entries, itemIndex);
+}

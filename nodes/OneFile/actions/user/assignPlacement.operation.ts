@@ -1,0 +1,68 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { Checker } from '../../../shared/checks/checker';
+import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
+import { toItems } from '../../../shared/items/output';
+import { optionsCollection } from '../../descriptions/options';
+import { locatorProperty } from '../../descriptions/rlc.description';
+import { oneFileApiRequest } from '../../transport';
+
+export const properties: INodeProperties[] = [
+	locatorProperty({
+		name: 'organisationId',
+		displayName: 'Organisation',
+		locator: 'organisation',
+		description: 'The organisation of the employer, used to list employers and placements',
+		required: false,
+	}),
+	locatorProperty({
+		name: 'userId',
+		displayName: 'Employer',
+		locator: 'employer',
+		description: 'The employer user to link to the placement',
+	}),
+	locatorProperty({
+		name: 'placementId',
+		displayName: 'Placement',
+		locator: 'placement',
+		description: 'The workplace the employer belongs to',
+	}),
+	{
+		displayName: 'Grant Access',
+		name: 'grantAccess',
+		type: 'boolean',
+		default: false,
+		description: "Whether the employer may see the placement's learners in OneFile",
+	},
+	optionsCollection(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['assignPlacement'] } },
+	properties,
+);
+
+/**
+ * `POST /User/{userId}/AssignPlacement/{placementId}/{grantAccess}` (public client code, used to
+ * onboard employers: link the employer, then set the learner's placement and assign the employer).
+ * Whether OneFile links twice when asked twice is unknown: not repeated after a lost answer.
+ */
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const check = new Checker(this, itemIndex, 'Cannot assign the placement', 'OneFile');
+	const { userId, placementId } = check.done({
+		userId: check.id('Employer', check.param('userId')),
+		placementId: check.id('Placement', check.param('placementId')),
+	});
+	const grantAccess = this.getNodeParameter('grantAccess', itemIndex, false) === true;
+	await oneFileApiRequest.call(this, {
+		method: 'POST',
+		path: ['User', userId, 'AssignPlacement', placementId, grantAccess],
+		itemIndex,
+		action: `link employer ${userId} to placement ${placementId}`,
+		idempotent: false,
+	});
+	return toItems.call(this, { assigned: true, userId, placementId, grantAccess }, itemIndex);
+}
