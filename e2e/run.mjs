@@ -15,6 +15,7 @@ import { ensureRuntime, NEWEST, ROOT, run, step } from './lib/runtime.mjs';
 import { bksbCredential, exampleWorkflow, sandboxCredential, SANDBOX_CREDENTIAL_ID } from './lib/examples.mjs';
 import { checks } from './lib/checks.mjs';
 import { checkRedirects } from './lib/redirect.mjs';
+import { checkReportExamples } from './lib/reports.mjs';
 import { checkTrigger } from './lib/trigger.mjs';
 
 const args = process.argv.slice(2);
@@ -92,6 +93,8 @@ async function suite(version) {
 
 		const exported = await n8n.cli(['export:credentials', `--id=${SANDBOX_CREDENTIAL_ID}`, '--decrypted', `--output=${join(work, 'exported.json')}`]).then(() => readFileSync(join(work, 'exported.json'), 'utf8'), () => '');
 		check(`[n8n ${version}] n8n stored the session token in the credential`, /"sessionToken":\s*"[A-Za-z0-9+/=]{100,}"/.test(exported), 'no session token stored');
+
+		await checkReportExamples({ n8n, sandbox, version, check });
 
 		step(`n8n ${version}: the OneFile Trigger in a running n8n (example 5)`);
 		await checkTrigger({ runtime, work, tarball, sandbox, version, port: 5720 + versions.indexOf(version), check });

@@ -35,6 +35,7 @@ const BASE_NODES: Record<string, number[]> = {
 	'n8n-nodes-base.webhook': [1, 1.1, 2, 2.1],
 	'n8n-nodes-base.googleSheets': [4.5, 4.6, 4.7],
 	'n8n-nodes-base.googleSheetsTrigger': [1],
+	'n8n-nodes-base.merge': [3.2],
 };
 
 interface Workflow {
