@@ -114,7 +114,7 @@ function executionsIn(logFile) {
 step('building the package and the sandbox');
 await run('npm', ['run', 'build'], { quiet: true });
 await run('npx', ['tsc', '-p', 'tsconfig.tools.json'], { quiet: true });
-ensureServices(step);
+await ensureServices(step);
 const runtime = await ensureRuntime(VERSION);
 
 const work = mkdtempSync(join(tmpdir(), 'onefile-queue-'));

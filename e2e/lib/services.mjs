@@ -17,11 +17,11 @@ function postgresBin() {
 }
 
 /** Installs what is missing of PostgreSQL's server and Redis. */
-export function ensureServices(log = console.log) {
+export async function ensureServices(log = console.log) {
 	const missing = [];
 	if (!postgresBin()) missing.push('postgresql');
 	if (!existsSync('/usr/bin/redis-server')) missing.push('redis-server');
-	if (missing.length > 0) aptInstall(missing, log);
+	if (missing.length > 0) await aptInstall(missing, log);
 	// Debian's packages start system-wide servers of their own; ours run on other ports, so leave them.
 }
 

@@ -1,20 +1,30 @@
 /** Machine-level helpers the real-n8n suites share: Debian packages and free loopback ports. */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-/** Installs Debian packages with apt-get (root only, as in CI); refreshes the package lists once if needed. */
-export function aptInstall(packages, log = console.log) {
+import { showProgress } from './progress.mjs';
+import { run } from './runtime.mjs';
+
+/** Installs Debian packages with apt-get (root only, as in CI); refreshes the package lists once if needed. Shows progress. */
+export async function aptInstall(packages, log = console.log) {
 	if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) throw new Error(`${packages.join(' and ')} missing: install them (sudo apt-get install -y ${packages.join(' ')})`);
 	log(`installing Debian's ${packages.join(' and ')} package (about a minute)`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const install = () => execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { env, stdio: 'ignore' });
+	const file = join(mkdtempSync(join(tmpdir(), 'onefile-apt-')), 'apt.log');
+	const done = showProgress(`installing ${packages.join(' and ')}`, file);
+	const apt = (args) => run('apt-get', args, { env, log: file });
 	try {
-		install();
-	} catch {
-		// A fresh machine may have no package lists yet.
-		execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'ignore' });
-		install();
+		try {
+			await apt(['install', '-y', ...packages]);
+		} catch {
+			// A fresh machine may have no package lists yet.
+			await apt(['update']);
+			await apt(['install', '-y', ...packages]);
+		}
+	} finally {
+		done();
 	}
 }
 
