@@ -16,6 +16,13 @@ import { OneFileTrigger } from '../../nodes/OneFile/OneFileTrigger.node';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { commonPollingParameters } = require('n8n-core/dist/nodes-loader/constants') as { commonPollingParameters: INodeProperties[] };
 const trigger = new OneFileTrigger().description;
+const oneFile = new OneFile().description;
+
+/** What n8n's loader adds to a node with usableAsTool to make its Tool variant (n8n's ai-tools.ts). */
+const toolProperties: INodeProperties[] = [
+	{ displayName: 'Tool Description', name: 'descriptionType', type: 'options', options: [{ name: 'Set Automatically', value: 'auto' }, { name: 'Set Manually', value: 'manual' }], default: 'auto' },
+	{ displayName: 'Description', name: 'toolDescription', type: 'string', default: '', required: true, displayOptions: { show: { descriptionType: ['manual'] } } },
+];
 
 const folder = join(__dirname, '../../examples');
 const files = readdirSync(folder).filter((f) => f.endsWith('.json'));
@@ -23,6 +30,7 @@ const OWN_NODES: Record<string, { description: INodeTypeDescription; credential:
 	'n8n-nodes-onefile.oneFile': { description: new OneFile().description, credential: 'oneFileApi' },
 	'n8n-nodes-onefile.bksb': { description: new Bksb().description, credential: 'bksbApi' },
 	'n8n-nodes-onefile.oneFileTrigger': { description: { ...trigger, properties: [...commonPollingParameters, ...trigger.properties] }, credential: 'oneFileApi' },
+	'n8n-nodes-onefile.oneFileTool': { description: { ...oneFile, name: 'oneFileTool', properties: [...toolProperties, ...oneFile.properties] }, credential: 'oneFileApi' },
 };
 
 /** n8n-nodes-base types and versions the examples use, as n8n 2.8.4 ships them (checked in its dist). */
@@ -36,13 +44,14 @@ const BASE_NODES: Record<string, number[]> = {
 	'n8n-nodes-base.googleSheets': [4.5, 4.6, 4.7],
 	'n8n-nodes-base.googleSheetsTrigger': [1],
 	'n8n-nodes-base.merge': [3.2],
+	'@n8n/n8n-nodes-langchain.mcpTrigger': [2],
 };
 
 interface Workflow {
 	id: string;
 	name: string;
 	nodes: INode[];
-	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+	connections: Record<string, Record<string, Array<Array<{ node: string }>>>>;
 }
 
 test('there are examples to check', () => {
@@ -59,7 +68,7 @@ describe.each(files)('%s', (file) => {
 		expect(names.size).toBe(workflow.nodes.length);
 		for (const [from, outputs] of Object.entries(workflow.connections)) {
 			expect(names.has(from)).toBe(true);
-			for (const target of outputs.main.flat()) expect(names.has(target.node)).toBe(true);
+			for (const target of Object.values(outputs).flat(2)) expect(names.has(target.node)).toBe(true);
 		}
 	});
 

@@ -51,9 +51,9 @@ describe('Review', () => {
 		]);
 	});
 
-	test("Get Many with Full Records and Simplify: a learner's reviews due by now, with who signed", async () => {
+	test("Get Many with Full Records and Output Simplified: a learner's reviews due by now, with who signed", async () => {
 		const now = new Date().toISOString();
-		const result = await run({ resource: 'review', operation: 'getAll', organisationId: byId(off.organisation.id), learnerId: byId(learner.id), returnAll: true, filters: { scheduledTo: now }, simplify: true, options: { fullRecords: true } });
+		const result = await run({ resource: 'review', operation: 'getAll', organisationId: byId(off.organisation.id), learnerId: byId(learner.id), returnAll: true, filters: { scheduledTo: now }, output: 'simplified', options: { fullRecords: true } });
 		expect(body(/Review\/Search/)).toEqual({ OrganisationID: off.organisation.id, LearnerID: learner.id, DateTo: now });
 		const expected = onefile.sandbox.reviews().filter((r) => r.LearnerID === learner.id && Date.parse(r.ScheduledFor) <= Date.parse(now));
 		expect(result.json).toHaveLength(expected.length);
@@ -64,7 +64,7 @@ describe('Review', () => {
 
 	test('Get: an unknown review is an error in words; with Continue On Fail each item is answered, paired', async () => {
 		const known = onefile.sandbox.reviews()[0].ID;
-		const result = await run({ resource: 'review', operation: 'get', reviewId: byId('={{ $json.id }}'), simplify: false }, [{ id: known }, { id: 999999 }, { id: 'x' }], true);
+		const result = await run({ resource: 'review', operation: 'get', reviewId: byId('={{ $json.id }}'), output: 'raw' }, [{ id: known }, { id: 999999 }, { id: 'x' }], true);
 		expect(result.json[0]).toEqual(expect.objectContaining({ ID: known, CreatedOn: expect.any(String) }));
 		expect(result.json[1].error).toBe('OneFile could not find that record (code -1040, HTTP 404) while trying to get review 999999');
 		expect(result.json[2].error).toBe('Cannot get the review: Review "x" is not a OneFile ID [item 2]');

@@ -20,7 +20,7 @@ test('reviews with dates without a zone and flags as text: dates read as UTC', a
 	hosts.api.routes = oneFileRoutes('/api', {
 		'GET /api/Review/5': (_req, res) => json(res, 200, { ID: 5, LearnerID: '20', ScheduledFor: '2026-11-30T09:00:00', LearnerSignedOn: '', Extra: true }),
 	});
-	const result = await hosts.runOneFile({ resource: 'review', operation: 'get', reviewId: byId(5), simplify: false });
+	const result = await hosts.runOneFile({ resource: 'review', operation: 'get', reviewId: byId(5), output: 'raw' });
 	expect(result.json[0]).toEqual({ ID: 5, LearnerID: 20, ScheduledFor: '2026-11-30T09:00:00.000Z', LearnerSignedOn: null, Extra: true });
 });
 

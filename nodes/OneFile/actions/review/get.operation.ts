@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
-import { pick, toItems } from '../../../shared/items/output';
+import { outputProperties, shapeOutput } from '../../../shared/descriptions/output';
+import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { REVIEW_SHAPE } from '../../helpers/records';
@@ -44,7 +45,7 @@ export const properties: INodeProperties[] = [
 		locator: 'review',
 		description: 'The review to get',
 	}),
-	simplifyProperty,
+	...outputProperties(SIMPLE_REVIEW_FIELDS),
 	optionsCollection(),
 ];
 
@@ -67,11 +68,15 @@ export async function execute(
 		`get review ${id}`,
 		REVIEW_SHAPE,
 	);
+	const output = this.getNodeParameter('output', itemIndex, 'simplified');
 	return toItems.call(
 		this,
-		this.getNodeParameter('simplify', itemIndex, true) === false
-			? review
-			: pick(review, SIMPLE_REVIEW_FIELDS),
+		shapeOutput(
+			review,
+			output,
+			SIMPLE_REVIEW_FIELDS,
+			this.getNodeParameter('fields', itemIndex, ''),
+		),
 		itemIndex,
 	);
 }

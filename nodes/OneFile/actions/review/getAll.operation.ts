@@ -14,13 +14,14 @@ import {
 } from '../../../shared/descriptions/returnAllOrLimit';
 import { compact } from '../../../shared/http/body';
 import { idFromAnswer } from '../../../shared/checks/values';
-import { pick, toItems } from '../../../shared/items/output';
+import { outputProperties, shapeOutput } from '../../../shared/descriptions/output';
+import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { readRecord, REVIEW_SHAPE } from '../../helpers/records';
 import { ONEFILE_LISTS, oneFileSearchAll } from '../../transport/paging';
 import { getRecord } from '../records';
-import { SIMPLE_REVIEW_FIELDS, simplifyProperty } from './get.operation';
+import { SIMPLE_REVIEW_FIELDS } from './get.operation';
 
 export const properties: INodeProperties[] = [
 	locatorProperty({
@@ -63,10 +64,7 @@ export const properties: INodeProperties[] = [
 				'OneFile\'s review status number. Public client code disagrees on what the numbers mean (one calls 1 "scheduled", another reports 1 as completed): check them in your OneFile first.',
 		},
 	]),
-	{
-		...simplifyProperty,
-		description: `${String(simplifyProperty.description)}. Applies with Options → Full Records.`,
-	},
+	...outputProperties(SIMPLE_REVIEW_FIELDS),
 	optionsCollection([
 		{
 			displayName: 'Full Records',
@@ -104,25 +102,28 @@ export async function execute(
 		limit: readLimit.call(this, itemIndex),
 		action: 'list reviews',
 	});
+	const shape = (review: IDataObject) =>
+		shapeOutput(
+			review,
+			this.getNodeParameter('output', itemIndex, 'simplified'),
+			SIMPLE_REVIEW_FIELDS,
+			this.getNodeParameter('fields', itemIndex, ''),
+		);
 	if (check.collection('options').fullRecords !== true)
 		return toItems.call(
 			this,
-			rows.map((row) => readRecord(row, REVIEW_SHAPE)),
+			rows.map((row) => shape(readRecord(row, REVIEW_SHAPE))),
 			itemIndex,
 		);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) !== false;
 	const reviews: IDataObject[] = [];
 	for (const row of rows) {
 		const id = idFromAnswer(row.ID);
 		if (id === undefined) continue;
-		const review = await getRecord.call(
-			this,
-			itemIndex,
-			['Review', id],
-			`get review ${id}`,
-			REVIEW_SHAPE,
+		reviews.push(
+			shape(
+				await getRecord.call(this, itemIndex, ['Review', id], `get review ${id}`, REVIEW_SHAPE),
+			),
 		);
-		reviews.push(simplify ? pick(review, SIMPLE_REVIEW_FIELDS) : review);
 	}
 	return toItems.call(this, reviews, itemIndex);
 }

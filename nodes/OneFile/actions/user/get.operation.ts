@@ -7,7 +7,8 @@ import type {
 
 import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
-import { pick, toItems } from '../../../shared/items/output';
+import { outputProperties, shapeOutput } from '../../../shared/descriptions/output';
+import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { SIMPLE_USER_FIELDS } from '../../helpers/userRecord';
@@ -18,16 +19,12 @@ export const properties: INodeProperties[] = [
 		name: 'userId',
 		displayName: 'User',
 		locator: 'user',
-		description: 'The OneFile user to get',
+		description: "The OneFile user to get: the user's whole-number OneFile ID",
 	}),
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to return only the main fields (ID, names, email, MIS ID, role, organisation, classroom, placement, default assessor and employer) instead of the whole record',
-	},
+	...outputProperties(SIMPLE_USER_FIELDS),
+	// Before Output existed, a boolean Simplify chose raw (false) or main fields: kept, hidden, so a
+	// workflow saved then still gets what it got.
+	{ displayName: 'Simplify', name: 'simplify', type: 'hidden', default: true },
 	optionsCollection(),
 ];
 
@@ -49,6 +46,13 @@ export async function execute(
 		idempotent: true,
 	});
 	const user = (body ?? {}) as IDataObject;
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	return toItems.call(this, simplify ? pick(user, SIMPLE_USER_FIELDS) : user, itemIndex);
+	const mode =
+		this.getNodeParameter('simplify', itemIndex, true) === false
+			? 'raw'
+			: this.getNodeParameter('output', itemIndex, 'simplified');
+	return toItems.call(
+		this,
+		shapeOutput(user, mode, SIMPLE_USER_FIELDS, this.getNodeParameter('fields', itemIndex, '')),
+		itemIndex,
+	);
 }

@@ -35,6 +35,7 @@ export const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. amira.khan@example.com',
+			description: "Only the user with this email address: the way to find a person's OneFile ID from their email",
 		},
 		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 		{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
