@@ -5,7 +5,8 @@
  * the OneFile sandbox (a separate process) with a fixed latency; and the same requests from a bare
  * Node.js client (the floor). All in one session, one after another, so the noise of a shared
  * machine falls on every side.
- *   node bench/run.mjs [--full]     N = 1000 and 5000 at 20 ms, 1000 at 50 ms; --full adds 10000
+ *   node bench/run.mjs [--full]     N = 1000 and 5000 at 20 ms, 1000 and 5000 at 50 ms (K = 8 and Auto),
+ *                                   Auto against a rate limit and a saturating server; --full adds 10000
  * Prints a table and the targets; writes bench/results/latest.json and latest.svg.
  */
 import { spawn } from 'node:child_process';
@@ -27,7 +28,18 @@ const sizes = [1000, 5000, ...(full ? [10000] : [])];
 // 1,000 rows are enough). The first OneFile run signs in; every later one uses the stored session.
 const SCENARIOS = [
 	...sizes.map((n) => ({ n, latencyMs: 20, oneFileK: n === 1000 ? [1, 4, 8] : [1, 8], floorK: n === 1000 ? [1, 4, 8] : [] })),
-	{ n: 1000, latencyMs: 50, oneFileK: [1, 4, 8], floorK: [1, 4, 8] },
+	{ n: 1000, latencyMs: 50, oneFileK: [1, 4, 8, 'auto'], floorK: [1, 4, 8] },
+	{ n: 5000, latencyMs: 50, oneFileK: [8, 'auto'], floorK: [], noHttpRequest: true },
+];
+
+/**
+ * Auto against servers that push back (sandbox modes): a rate limit (20 requests a second, 429 +
+ * Retry-After beyond it) and a saturating server (answers slow down once more than 4 are in
+ * flight), beside fixed K. OneFile node only.
+ */
+const AUTO_SCENARIOS = [
+	{ name: 'rate limit 20/s', n: 600, latencyMs: 20, faults: { rateLimit: { limit: 20, windowMs: 1000, retryAfterSeconds: 1 } }, ks: [1, 8, 'auto'] },
+	{ name: 'saturating at 4', n: 1000, latencyMs: 50, faults: { saturateAt: 4 }, ks: [2, 4, 8, 'auto'] },
 ];
 
 /** Runs `n8n execute` and samples the process's resident memory every 50 ms. */
@@ -74,16 +86,17 @@ async function sandboxSpanMs(origin, latencyMs) {
 	return arrivals.length ? Math.max(...arrivals) - Math.min(...arrivals) + latencyMs : NaN;
 }
 
-async function prepare(sandbox, latencyMs) {
+async function prepare(sandbox, latencyMs, faults = {}) {
 	await sandboxCall(sandbox.origin, 'reset', {});
-	await sandboxCall(sandbox.origin, 'config', { faults: { latencyMs } });
+	await sandboxCall(sandbox.origin, 'config', { faults: { latencyMs, rateLimit: null, saturateAt: null, ...faults } });
 }
 
 function row(side, scenario, k, ms, counters, extra) {
 	// The latency limit: one sign-in plus N requests, K at a time. The HTTP Request node (v4) sends
 	// every item at once (its Batching option paces sending, it does not bound what is in flight),
 	// so its limit is one sign-in plus one round trip.
-	const inFlight = k === 'all' ? scenario.n : k;
+	// Auto is held to the limit of its cap (8).
+	const inFlight = k === 'all' ? scenario.n : k === 'auto' ? 8 : k;
 	const limitMs = scenario.latencyMs * (1 + scenario.n / inFlight);
 	return {
 		side, n: scenario.n, latencyMs: scenario.latencyMs, k,
@@ -103,6 +116,7 @@ const work = mkdtempSync(join(tmpdir(), 'onefile-bench-'));
 const sandbox = await startSandbox(work);
 const n8n = { ...createInstance(runtime, { folder: work, port: 5720, brokerPort: 5721 }), runtimeBin: runtime.n8n };
 const results = [];
+const autoResults = [];
 let running;
 // Stopped early (Ctrl-C): take the sandbox and any running n8n with us.
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -127,7 +141,7 @@ try {
 
 	let oneFileRuns = 0;
 	for (const scenario of SCENARIOS) {
-		const n8nSides = [{ side: 'httpRequest', k: 'all' }, ...scenario.oneFileK.map((k) => ({ side: 'oneFile', k }))];
+		const n8nSides = [...(scenario.noHttpRequest ? [] : [{ side: 'httpRequest', k: 'all' }]), ...scenario.oneFileK.map((k) => ({ side: 'oneFile', k }))];
 		for (const { side, k } of n8nSides) {
 			const workflow = side === 'oneFile' ? oneFileWorkflow(scenario.n, k, SANDBOX_CREDENTIAL_ID) : httpRequestWorkflow(scenario.n, sandbox.url, DEMO_CUSTOMER_TOKEN);
 			await n8n.importWorkflow(workflow);
@@ -158,6 +172,29 @@ try {
 			step(`floor       N=${String(r.n).padStart(5)} ${r.latencyMs} ms K=${k}: ${r.nodeMs} ms (limit ${r.limitMs}, × ${r.ofLimit}), ${r.requests} requests, ${r.ok ? 'all created' : 'NOT ALL CREATED'}`);
 		}
 	}
+	for (const scenario of AUTO_SCENARIOS) {
+		for (const k of scenario.ks) {
+			const workflow = oneFileWorkflow(scenario.n, k, SANDBOX_CREDENTIAL_ID);
+			await n8n.importWorkflow(workflow);
+			await prepare(sandbox, scenario.latencyMs, scenario.faults);
+			const { out } = await measuredExecute(n8n, workflow.id);
+			const log = await sandboxCall(sandbox.origin, 'requests');
+			const entries = (Array.isArray(log) ? log : log.requests ?? []).filter((r) => r.path === '/User');
+			const counters = await sandboxCall(sandbox.origin, 'counters');
+			const reported = nodeTime(out, 'Create learner (OneFile)');
+			const ms = Number.isFinite(reported) ? reported : await sandboxSpanMs(sandbox.origin, scenario.latencyMs);
+			const limited = entries.filter((r) => r.status === 429).length;
+			// How parallel the client ran once it had settled: the median in flight over the second half of the run.
+			const late = entries.slice(Math.floor(entries.length / 2)).map((r) => r.inFlight ?? 0).sort((a, b) => a - b);
+			const r = {
+				side: 'oneFile', mode: scenario.name, n: scenario.n, latencyMs: scenario.latencyMs, k, nodeMs: Math.round(ms),
+				rowsPerSecond: Number((scenario.n / (ms / 1000)).toFixed(1)), requests: entries.length, limited, limitedShare: Number((limited / Math.max(1, entries.length)).toFixed(4)),
+				settledInFlight: late[Math.floor(late.length / 2)] ?? null, creates: counters.creates, ok: counters.creates === scenario.n,
+			};
+			autoResults.push(r);
+			step(`oneFile     ${scenario.name.padEnd(16)} N=${r.n} K=${k}: ${r.nodeMs} ms, ${r.rowsPerSecond} rows/s, ${r.limited} × 429 (${(r.limitedShare * 100).toFixed(2)} %), in flight when settled ${r.settledInFlight}, ${r.ok ? 'all created' : 'NOT ALL CREATED'}`);
+		}
+	}
 } finally {
 	await stopProcess(sandbox.child);
 	rmSync(work, { recursive: true, force: true });
@@ -171,9 +208,12 @@ const dash = (v) => (v === undefined || v === null ? '—' : v);
 console.log('\n| side | N | latency | K | time (ms) | limit (ms) | × limit | overhead/item (ms) | ratio to HTTP Request | requests | sign-ins | peak RSS (MB) | above idle (MB) |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of table) console.log(`| ${r.side} | ${r.n} | ${r.latencyMs} ms | ${r.k} | ${r.nodeMs} | ${r.limitMs} | ${r.ofLimit} | ${r.overheadPerItemMs} | ${dash(r.overheadRatio)} | ${r.requests} | ${r.authCalls} | ${dash(r.peakRssMb)} | ${dash(r.aboveIdleMb)} |`);
-const verdicts = targets(table, { full, memoryNoiseMb: Math.round(idle.spreadMb) });
+console.log('\n| server | N | latency | K | time (ms) | rows/s | 429s | 429 share | in flight when settled |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of autoResults) console.log(`| ${r.mode} | ${r.n} | ${r.latencyMs} ms | ${r.k} | ${r.nodeMs} | ${r.rowsPerSecond} | ${r.limited} | ${(r.limitedShare * 100).toFixed(2)} % | ${dash(r.settledInFlight)} |`);
+const verdicts = targets(table, { full, memoryNoiseMb: Math.round(idle.spreadMb), auto: autoResults });
 console.log('\nTargets (printed, never asserted: figures vary from run to run on a shared machine):');
 for (const v of verdicts) console.log(`  ${v.met === null ? 'info   ' : v.met ? 'met    ' : 'NOT met'}  ${v.target}: ${v.measured}`);
-writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify({ at: new Date().toISOString(), n8n: '2.8.4', node: process.version, machine: '2 cores', idlePeakRssMb: Math.round(idle?.peakMb ?? NaN), idleSpreadMb: Math.round(idle?.spreadMb ?? NaN), rows: table, targets: verdicts }, null, 2));
+writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify({ at: new Date().toISOString(), n8n: '2.8.4', node: process.version, machine: '2 cores', idlePeakRssMb: Math.round(idle?.peakMb ?? NaN), idleSpreadMb: Math.round(idle?.spreadMb ?? NaN), rows: table, auto: autoResults, targets: verdicts }, null, 2));
 writeFileSync(join(ROOT, 'bench/results/latest.svg'), (await import('./chart.mjs')).chart(table));
 step('wrote bench/results/latest.json and latest.svg');

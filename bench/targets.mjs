@@ -4,7 +4,7 @@
  */
 const list = (rows, pick) => rows.map((r) => `${pick(r)} (N ${r.n}, ${r.latencyMs} ms)`).join(', ');
 
-export function targets(rows, { full, memoryNoiseMb }) {
+export function targets(rows, { full, memoryNoiseMb, auto = [] }) {
 	const oneFile = rows.filter((r) => r.side === 'oneFile');
 	const verdicts = [];
 
@@ -40,6 +40,24 @@ export function targets(rows, { full, memoryNoiseMb }) {
 		? { target: '10,000 items: under 300 MB above the idle process', measured: big.map((r) => `+${r.aboveIdleMb} MB at K = ${r.k}`).join(', '), met: big.every((r) => r.aboveIdleMb < 300) }
 		: { target: '10,000 items: under 300 MB above the idle process', measured: full ? 'no 10,000-row run' : 'not run (npm run bench:full)', met: null });
 
-	verdicts.push({ target: 'every row created, once', measured: rows.every((r) => r.ok) ? 'creates = N in every run' : list(rows.filter((r) => !r.ok), (r) => `${r.side} K=${r.k}: ${r.creates} of ${r.n}`), met: rows.every((r) => r.ok) });
+	for (const n of [1000, 5000]) {
+		const [a, k8] = ['auto', 8].map((k) => oneFile.find((r) => r.k === k && r.latencyMs === 50 && r.n === n));
+		if (a && k8) verdicts.push({ target: `Auto at 50 ms, ${n} rows: within 1.3 × the time of K = 8`, measured: `${(a.nodeMs / k8.nodeMs).toFixed(2)} × (${a.nodeMs} ms against ${k8.nodeMs} ms)`, met: a.nodeMs <= 1.3 * k8.nodeMs });
+	}
+	const limited = auto.find((r) => r.mode === 'rate limit 20/s' && r.k === 'auto');
+	if (limited) {
+		verdicts.push({ target: 'Auto under a 20-requests-a-second limit: at least 90 % of the allowed throughput', measured: `${limited.rowsPerSecond} rows/s (${((limited.rowsPerSecond / 20) * 100).toFixed(0)} % of 20)`, met: limited.rowsPerSecond >= 18 });
+		verdicts.push({ target: 'Auto under a 20-requests-a-second limit: under 2 % of its requests answered 429', measured: `${limited.limited} of ${limited.requests} (${(limited.limitedShare * 100).toFixed(2)} %)`, met: limited.limitedShare < 0.02 });
+	}
+	const saturating = auto.filter((r) => r.mode === 'saturating at 4');
+	const sa = saturating.find((r) => r.k === 'auto');
+	if (sa) {
+		const fixed = saturating.filter((r) => r.k !== 'auto');
+		const best = fixed.reduce((b, r) => (r.nodeMs < b.nodeMs ? r : b), fixed[0]);
+		verdicts.push({ target: 'Auto against a server saturating at 4: no slower than the best fixed K', measured: `${sa.nodeMs} ms against K = ${best?.k}: ${best?.nodeMs} ms (${(sa.nodeMs / (best?.nodeMs ?? NaN)).toFixed(2)} ×)`, met: best !== undefined && sa.nodeMs <= best.nodeMs * 1.0 });
+		verdicts.push({ target: 'Auto against a server saturating at 4: settles within one of 4', measured: `median in flight over the run's second half: ${sa.settledInFlight}`, met: sa.settledInFlight !== null && Math.abs(sa.settledInFlight - 4) <= 1 });
+	}
+	const all = [...rows, ...auto];
+	verdicts.push({ target: 'every row created, once', measured: all.every((r) => r.ok) ? 'creates = N in every run' : list(all.filter((r) => !r.ok), (r) => `${r.side} K=${r.k}: ${r.creates} of ${r.n}`), met: all.every((r) => r.ok) });
 	return verdicts;
 }

@@ -22,9 +22,10 @@ export function trivialWorkflow() {
 	return { id: 'benchIdle0000001', name: 'bench idle', active: false, settings: { executionOrder: 'v1' }, nodes: [trigger, ...rowsNodes(1)], connections: { ...link('Start', 'Rows'), ...link('Rows', 'Split Out') } };
 }
 
+/** `k` a number (Requests in Parallel), or 'auto': a new node (version 1.1) with Options left alone, which runs on Auto. */
 export function oneFileWorkflow(n, k, credentialId) {
 	const create = {
-		id: 'bench-onefile', name: 'Create learner (OneFile)', type: 'n8n-nodes-onefile.oneFile', typeVersion: 1, position: [800, 0],
+		id: 'bench-onefile', name: 'Create learner (OneFile)', type: 'n8n-nodes-onefile.oneFile', typeVersion: k === 'auto' ? 1.1 : 1, position: [800, 0],
 		parameters: {
 			resource: 'user', operation: 'create', role: 'learner',
 			organisationId: { __rl: true, mode: 'id', value: String(ORG.organisation) },
@@ -32,7 +33,7 @@ export function oneFileWorkflow(n, k, credentialId) {
 			defaultAssessorId: { __rl: true, mode: 'id', value: String(ORG.assessor) },
 			classroomId: { __rl: true, mode: 'id', value: String(ORG.classroom) },
 			placementId: { __rl: true, mode: 'id', value: String(ORG.placement) },
-			options: { concurrency: k },
+			options: k === 'auto' ? {} : { concurrency: k },
 		},
 		credentials: { oneFileApi: { id: credentialId, name: 'OneFile (sandbox)' } },
 	};

@@ -14,10 +14,12 @@ import * as review from './actions/review';
 import * as timesheet from './actions/timesheet';
 import * as lookup from './actions/lookup';
 import * as organisation from './actions/organisation';
+import { AdaptiveLimit } from '../shared/items/adaptiveLimit';
 import { runItems } from '../shared/items/itemLoop';
 import { runOperation } from './actions/router';
 import * as user from './actions/user';
-import { MAX_CONCURRENCY } from './descriptions/options';
+import { AUTO_CAP, MAX_CONCURRENCY } from './descriptions/options';
+import { runState } from './transport/runState';
 import { listSearch } from './methods';
 
 export class OneFile implements INodeType {
@@ -26,7 +28,9 @@ export class OneFile implements INodeType {
 		name: 'oneFile',
 		icon: { light: 'file:../../icons/onefile.svg', dark: 'file:../../icons/onefile.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Requests in Parallel defaults to Auto; nodes saved at version 1 keep sending one at a time.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Create, update and assign OneFile learners, assessors, IQAs, employers and observers',
@@ -105,8 +109,16 @@ export class OneFile implements INodeType {
 	}
 }
 
-/** "Requests in Parallel", read once for the whole run. */
-function readConcurrency(this: IExecuteFunctions): number {
-	const value = Number(this.getNodeParameter('options.concurrency', 0, 1));
-	return Number.isInteger(value) ? Math.min(Math.max(value, 1), MAX_CONCURRENCY) : 1;
+/**
+ * "Requests in Parallel", read once for the whole run: a number, or Auto (0, and the default of
+ * version 1.1) with its cap. Auto's limit is also handed to the transport, which reports each answer to it.
+ */
+function readConcurrency(this: IExecuteFunctions): number | AdaptiveLimit {
+	const fallback = this.getNode().typeVersion >= 1.1 ? 0 : 1;
+	const value = Number(this.getNodeParameter('options.concurrency', 0, fallback));
+	if (Number.isInteger(value) && value >= 1) return Math.min(value, MAX_CONCURRENCY);
+	const cap = Number(this.getNodeParameter('options.autoCap', 0, AUTO_CAP));
+	const limit = new AdaptiveLimit(Number.isInteger(cap) ? Math.min(Math.max(cap, 1), MAX_CONCURRENCY) : AUTO_CAP);
+	runState(this).adaptive = limit;
+	return limit;
 }

@@ -33,7 +33,7 @@ function cleanFaults(current: Omit<FaultOptions, 'script'>, patch: Record<string
 	return next as Omit<FaultOptions, 'script'>;
 }
 
-const FAULT_KEYS = ['latencyMs', 'jitterMs', 'rateLimit', 'transientErrorRate', 'resetRate', 'ambiguousCreateRate', 'slowRate', 'slowMs', 'script'];
+const FAULT_KEYS = ['latencyMs', 'jitterMs', 'saturateAt', 'rateLimit', 'transientErrorRate', 'resetRate', 'ambiguousCreateRate', 'slowRate', 'slowMs', 'script'];
 const AUTH_KEYS = ['ttlSeconds', 'maxUses', 'expiredStatus', 'badCustomerTokenStatus', 'quoteToken'];
 const CONTRACT_KEYS = ['strict', 'assignPathId', 'traineeAssessorAssignable', 'responseDatesWithoutZone', 'flagsAsText'];
 

@@ -33,6 +33,8 @@ export class SandboxServer {
 	private readonly http: Server;
 	private readonly sockets = new Set<Socket>();
 	private readonly timers = new Set<NodeJS.Timeout>();
+	/** Requests received and not yet answered, for the saturating-server setting. */
+	private inFlight = 0;
 	private readonly routes = apiRoutes();
 	private readonly redactor: Redactor;
 	private closing = false;
@@ -141,6 +143,11 @@ export class SandboxServer {
 		const match: RouteMatch = underBase ? matchRoute(this.routes, entry.method, path) : { kind: 'none' };
 		const isCreate = match.kind === 'found' && match.route === CREATE_USER_ROUTE;
 		const decision = this.faults.decide({ method: entry.method, path, isCreate }, state.settings.faults, state.now());
+		this.inFlight++;
+		entry.inFlight = this.inFlight;
+		res.on('close', () => this.inFlight--);
+		const saturateAt = state.settings.faults.saturateAt;
+		if (saturateAt && this.inFlight > saturateAt) decision.delayMs = Math.round(decision.delayMs * (this.inFlight / saturateAt));
 
 		if (decision.early) {
 			const early = decision.early;

@@ -45,6 +45,11 @@ export interface FaultOptions {
 	latencyMs?: number;
 	/** Up to this many extra ms, drawn from the seeded PRNG. */
 	jitterMs?: number;
+	/**
+	 * A server that saturates: with more than this many requests in flight, each answer's latency
+	 * grows in proportion (latencyMs × in flight ÷ saturateAt), as a server whose workers are all busy.
+	 */
+	saturateAt?: number;
 	/** 429 + Retry-After for requests beyond `limit` in a fixed window (OneFile documents none: [G]). */
 	rateLimit?: RateLimitOptions;
 	/** 0..1 chance of 500 or 503 before processing (nothing stored). */
@@ -135,6 +140,8 @@ export interface LoggedRequest {
 	customerTokenValid?: boolean;
 	/** True when a known secret appeared in the path, query or body (and was redacted there). */
 	leakedSecret?: boolean;
+	/** Requests in flight at this one's arrival, itself included (how parallel the client was). */
+	inFlight?: number;
 }
 
 export interface SandboxCounters {

@@ -97,6 +97,8 @@ export interface RunOptions {
 	/** n8n's "On Error: Continue" (continueOnFail). */
 	continueOnFail?: boolean;
 	nodeName?: string;
+	/** The node's version as saved in the workflow; default 1. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -150,7 +152,7 @@ export class Engine {
 		return await search.call(context, filter, paginationToken);
 	}
 
-	private workflow(type: string, parameters: INodeParameters, nodeName: string, continueOnFail: boolean, items: IDataObject[]) {
+	private workflow(type: string, parameters: INodeParameters, nodeName: string, continueOnFail: boolean, items: IDataObject[], typeVersion = 1) {
 		const nodeType = this.nodeTypes[type];
 		const credentialNames = (nodeType.description.credentials ?? []).map((c) => c.name);
 		const nodes: INode[] = [
@@ -159,7 +161,7 @@ export class Engine {
 				id: 'under-test',
 				name: nodeName,
 				type,
-				typeVersion: 1,
+				typeVersion,
 				position: [200, 0],
 				parameters,
 				credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: `cred-${name}`, name: `${name} (test)` }])),
@@ -247,9 +249,9 @@ export class Engine {
 		return stored.data;
 	}
 
-	async run({ parameters, items = [{}], continueOnFail = false, nodeName = 'OneFile' }: RunOptions, type = ONEFILE_TYPE): Promise<RunResult> {
+	async run({ parameters, items = [{}], continueOnFail = false, nodeName = 'OneFile', typeVersion = 1 }: RunOptions, type = ONEFILE_TYPE): Promise<RunResult> {
 		const executionId = `harness-${++this.runNo}`;
-		const { workflow, nodes, connections } = this.workflow(type, parameters, nodeName, continueOnFail, items);
+		const { workflow, nodes, connections } = this.workflow(type, parameters, nodeName, continueOnFail, items, typeVersion);
 		const workflowData = { id: 'harness', name: 'harness', nodes, connections, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date() } as unknown as IWorkflowBase;
 		const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 		const finished = createDeferredPromise<IRun>();

@@ -110,3 +110,41 @@ test('several runs starting together on a credential with no session yet sign in
 	results.forEach((result, r) => expect(result.json.map((u) => u.ID)).toEqual(slices[r]));
 	expect(onefile.sandbox.counters().authCalls).toBe(1);
 });
+
+describe('Requests in Parallel: Auto', () => {
+	const auto = (options: INodeParameters = {}): INodeParameters => ({ ...getEach(0), options: { concurrency: 0, ...options } });
+
+	test('Auto grows past 2 while OneFile answers steadily, stays under its cap, keeps order and pairing', async () => {
+		onefile.sandbox.configure({ faults: { latencyMs: 30 } });
+		const result = await engine.run({ parameters: auto({ autoCap: 6 }), items: ids.map((id) => ({ id })) });
+		expect(result.json.map((u) => u.ID)).toEqual(ids);
+		expect(result.items.map((i) => i.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
+		expect(proxy.maxInFlight()).toBeGreaterThan(2);
+		expect(proxy.maxInFlight()).toBeLessThanOrEqual(6);
+		expect(onefile.sandbox.counters().authCalls).toBe(1);
+	});
+
+	test('new nodes (version 1.1) run on Auto when Requests in Parallel is not set; version 1 keeps one at a time', async () => {
+		onefile.sandbox.configure({ faults: { latencyMs: 30 } });
+		const parameters = { ...getEach(0), options: {} };
+		await engine.run({ parameters, items: ids.map((id) => ({ id })), typeVersion: 1.1 });
+		expect(proxy.maxInFlight()).toBeGreaterThan(1);
+		proxy.resetCounts();
+		await engine.run({ parameters, items: ids.slice(0, 10).map((id) => ({ id })), typeVersion: 1 });
+		expect(proxy.maxInFlight()).toBe(1);
+	});
+
+	test('under a rate limit Auto learns the rate: every item succeeds, with fewer 429s than a fixed 8', async () => {
+		const limitedWith = async (parameters: INodeParameters) => {
+			onefile.sandbox.reset();
+			onefile.sandbox.configure({ faults: { rateLimit: { limit: 10, windowMs: 1000, retryAfterSeconds: 1 } } });
+			const result = await engine.run({ parameters, items: ids.map((id) => ({ id })) });
+			expect(result.status).toBe('success');
+			expect(result.json.map((u) => u.ID)).toEqual(ids);
+			return onefile.sandbox.requests().filter((r) => r.status === 429).length;
+		};
+		const fixed = await limitedWith(getEach(8));
+		const learnt = await limitedWith(auto());
+		expect(learnt).toBeLessThan(fixed);
+	}, 60_000);
+});

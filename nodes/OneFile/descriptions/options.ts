@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 export const MAX_CONCURRENCY = 16;
+/** Auto's default cap: what the benchmark found fast at 20–50 ms answers without crowding OneFile. */
+export const AUTO_CAP = 8;
 
 /** How requests are sent: every OneFile operation has these. */
 const requestOptions: INodeProperties[] = [
@@ -8,10 +10,18 @@ const requestOptions: INodeProperties[] = [
 		displayName: 'Requests in Parallel',
 		name: 'concurrency',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
-		default: 1,
+		typeOptions: { minValue: 0, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
+		default: 0,
 		description:
-			'How many items are sent to OneFile at the same time. 1 sends one after another. Up to 8 makes a large sheet several times faster; OneFile publishes no rate limit, so raise it with care. Output order and pairing stay the same; when OneFile says "too many requests" every item waits as it asks.',
+			'How many items are sent to OneFile at the same time. 0 is Auto (the default of new nodes): start with 2 and add one while OneFile answers steadily, halve when it slows down, refuses (429) or fails, never above Auto\'s cap. 1 sends one after another; a fixed number up to 16 keeps that many in flight. Output order and pairing stay the same; when OneFile says "too many requests" every item waits as it asks.',
+	},
+	{
+		displayName: "Auto's Most in Parallel",
+		name: 'autoCap',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
+		default: AUTO_CAP,
+		description: 'With Requests in Parallel at Auto, never more than this many items at the same time',
 	},
 	{
 		displayName: 'Timeout (Seconds)',

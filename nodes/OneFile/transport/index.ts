@@ -9,7 +9,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { contextWithDeadline } from '../../shared/http/deadline';
 import type { RequestFailure } from '../../shared/http/failure';
 import { sendBounded, type Outcome } from '../../shared/http/request';
-import { retryAfterSeconds, retryDelayMs } from '../../shared/http/retry';
+import { isTransient, retryAfterSeconds, retryDelayMs } from '../../shared/http/retry';
 import { maskSecrets } from '../../shared/http/secrets';
 import { buildUrl, describePath, isPathSegment, type PathPart } from '../../shared/http/url';
 import { readOneFileError, translateFailure } from './errors';
@@ -64,11 +64,13 @@ export async function oneFileApiRequest(
 	for (;;) {
 		await waitForPause(run);
 		const ticket = await session.ticket();
+		const sentAt = Date.now();
 		const outcome = await session.attempt(
 			ticket,
 			async () => await sendOnce.call(this, ticket, request, timeoutMs),
 			reachedOneFile,
 		);
+		tellAdaptive(run, outcome, Date.now() - sentAt);
 		const answer = 'answer' in outcome ? outcome.answer : undefined;
 		if (answer && answer.statusCode < 300 && typeof answer.body !== 'string')
 			return { statusCode: answer.statusCode, body: answer.body };
@@ -166,6 +168,15 @@ function checkPath(this: OneFileContext, request: OneFileRequest): void {
 				'IDs are whole numbers and codes are single words; "." and ".." are never IDs. Check the value mapped into this field.',
 		},
 	);
+}
+
+/** Requests in Parallel: Auto learns from every answer (a 429 teaches the rate; a 5xx or no answer slows it down). */
+function tellAdaptive(run: RunState, outcome: Outcome, ms: number): void {
+	if (!run.adaptive) return;
+	const status = 'answer' in outcome ? outcome.answer.statusCode : outcome.failure.httpCode;
+	if (status === 429) run.adaptive.onRateLimited();
+	else if ('failure' in outcome ? isTransient(outcome.failure) : status !== undefined && status >= 500) run.adaptive.onFailure();
+	else run.adaptive.onAnswer(ms);
 }
 
 async function waitForPause(run: RunState): Promise<void> {

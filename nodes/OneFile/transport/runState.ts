@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import type { AdaptiveLimit } from '../../shared/items/adaptiveLimit';
+
 /**
  * What the items of one run (an execution of the node, or one dropdown load) share while they run
  * in parallel, keyed by n8n's context object so it ends with the run. The one place per-run
@@ -14,6 +16,8 @@ export interface RunState {
 	customerId?: Promise<number>;
 	/** Lists whose paged path answered 404/405 in this run: they use the unpaged path from then on. */
 	unpagedLists: Set<string>;
+	/** Requests in Parallel: Auto, told of every answer (set by the node when it runs on Auto). */
+	adaptive?: AdaptiveLimit;
 }
 
 export interface RunCredential {

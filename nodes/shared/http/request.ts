@@ -50,12 +50,29 @@ interface StreamResponse {
 
 export async function sendBounded(send: Sender, request: BoundedRequest): Promise<Outcome> {
 	const deadline = AbortSignal.timeout(request.timeoutMs);
+	let onExpiry = () => {};
+	const expired = new Promise<'expired'>((resolve) => {
+		onExpiry = () => resolve('expired');
+		deadline.addEventListener('abort', onExpiry, { once: true });
+	});
+	try {
+		return await sendWithin(send, request, deadline, expired);
+	} finally {
+		// The deadline's timer lives on for the whole Timeout: without this, every answer of a run
+		// would stay reachable from it (through the race it settled) until the timer fires.
+		deadline.removeEventListener('abort', onExpiry);
+	}
+}
+
+async function sendWithin(
+	send: Sender,
+	request: BoundedRequest,
+	deadline: AbortSignal,
+	expired: Promise<'expired'>,
+): Promise<Outcome> {
 	const timedOut: Outcome = {
 		failure: { timedOutAfterS: Math.round(request.timeoutMs / 100) / 10 },
 	};
-	const expired = new Promise<'expired'>((resolve) =>
-		deadline.addEventListener('abort', () => resolve('expired'), { once: true }),
-	);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.url,

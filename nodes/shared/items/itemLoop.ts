@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { AdaptiveLimit } from './adaptiveLimit';
 import { forEachBounded } from './forEachBounded';
 import { errorItem, withItemIndex } from './output';
 
@@ -9,14 +10,14 @@ export type ItemOperation = (
 ) => Promise<INodeExecutionData[]>;
 
 /**
- * Runs `operation` once per input item, up to `concurrency` at a time. Output keeps item order
+ * Runs `operation` once per input item, up to `concurrency` at a time (a number, or Auto). Output keeps item order
  * and pairing whatever order the answers come in. With "Continue On Fail" every input item gives
  * exactly one output item (its result or its error); without it, the first failing item in item
  * order stops the run, and no new item starts after a failure.
  */
 export async function runItems(
 	this: IExecuteFunctions,
-	settings: { concurrency: number; continueOnFail: boolean },
+	settings: { concurrency: number | AdaptiveLimit; continueOnFail: boolean },
 	operation: ItemOperation,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();

@@ -1,0 +1,113 @@
+/**
+ * *Requests in Parallel: Auto*. How many items are in flight, and how fast requests may start,
+ * learnt from how the service answers, so that most users (who never open Options) get a fast run
+ * that stays polite:
+ *
+ * - It starts at START in flight and adds one each time a whole "round" (as many answers as items
+ *   in flight) comes back steadily, never above the cap (8 unless set, up to 16).
+ * - Answers that take clearly longer than the run's best (SLOWER) stop the growth; answers that take
+ *   well over it (MUCH_SLOWER), a 429, a 5xx or a lost connection halve it (at least 1).
+ * - A 429 also teaches it the service's rate: the answers of the last second before it. From then
+ *   on requests start no faster than a little under that rate (RATE_MARGIN), so a rate limit is
+ *   met instead of hit; each PROBE_EVERY steady answers it tries a little faster (RATE_PROBE).
+ * - Retry-After is still honoured by the transport (the run pauses); order, pairing and the rules
+ *   for creates do not change: this only decides when the next item may start.
+ *
+ * Pure apart from the clock, which is passed in, so that its rules are tested without timers.
+ */
+const START = 2;
+const SLOWER = 1.2;
+const MUCH_SLOWER = 2;
+const RATE_MARGIN = 0.95;
+const RATE_PROBE = 1.05;
+const PROBE_EVERY = 200;
+const RATE_WINDOW_MS = 1000;
+
+export class AdaptiveLimit {
+	/** Items allowed in flight now. */
+	limit: number;
+
+	/** Requests a second allowed once a 429 taught the rate; undefined before. */
+	ratePerSecond?: number;
+
+	private inFlight = 0;
+
+	private best = Infinity;
+
+	private steady = 0;
+
+	private sinceProbe = 0;
+
+	private lastStart = -Infinity;
+
+	private readonly answers: number[] = [];
+
+	private readonly waiting: Array<() => void> = [];
+
+	constructor(
+		readonly max: number,
+		private readonly now: () => number = Date.now,
+	) {
+		this.limit = Math.min(START, max);
+	}
+
+	/** Resolves when one more item may start: below the limit, and not faster than the learnt rate. */
+	async acquire(sleep: (ms: number) => Promise<void>): Promise<void> {
+		while (this.inFlight >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+		this.inFlight++;
+		const gap = this.ratePerSecond ? 1000 / this.ratePerSecond : 0;
+		const wait = this.lastStart + gap - this.now();
+		this.lastStart = Math.max(this.now(), this.lastStart + gap);
+		if (wait > 0) await sleep(wait);
+	}
+
+	release(): void {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		this.wake();
+	}
+
+	/** An answer (any status but 429 and 5xx) came back after `ms`. */
+	onAnswer(ms: number): void {
+		const at = this.now();
+		this.answers.push(at);
+		while (this.answers.length > 0 && this.answers[0] < at - RATE_WINDOW_MS) this.answers.shift();
+		this.best = Math.min(this.best, ms);
+		if (ms > this.best * MUCH_SLOWER) return this.halve();
+		if (ms > this.best * SLOWER) {
+			this.steady = 0;
+			return;
+		}
+		if (++this.steady >= this.limit) {
+			this.steady = 0;
+			if (this.limit < this.max) this.limit++;
+			this.wake();
+		}
+		if (this.ratePerSecond !== undefined && ++this.sinceProbe >= PROBE_EVERY) {
+			this.sinceProbe = 0;
+			this.ratePerSecond *= RATE_PROBE;
+		}
+	}
+
+	/** A 429: the service's rate is about the answers of the last second; start no faster than that. */
+	onRateLimited(): void {
+		const answered = this.answers.length;
+		if (answered > 0) this.ratePerSecond = Math.max(1, answered * RATE_MARGIN);
+		else if (this.ratePerSecond !== undefined) this.ratePerSecond = Math.max(1, this.ratePerSecond / 2);
+		this.sinceProbe = 0;
+		this.halve();
+	}
+
+	/** A 5xx, a lost connection, a timeout: the service is struggling. */
+	onFailure(): void {
+		this.halve();
+	}
+
+	private halve(): void {
+		this.limit = Math.max(1, Math.floor(this.limit / 2));
+		this.steady = 0;
+	}
+
+	private wake(): void {
+		while (this.waiting.length > 0 && this.inFlight < this.limit) this.waiting.shift()?.();
+	}
+}
