@@ -28,6 +28,9 @@ const ROWS_PER_BATCH = Number(process.env.QUEUE_ROWS ?? 50);
 const MAX_USES = 97;
 const WORKFLOW_ID = 'oneFileQueue0001';
 const WEBHOOK_PATH = 'onefile-new-starters';
+const LATENCY_WORKFLOW_ID = 'oneFileQueue0011';
+const LATENCY_WEBHOOK_PATH = 'onefile-new-starters-auto';
+const SLOW_ONEFILE_MS = 100;
 
 const { check, finish } = checks();
 
@@ -36,13 +39,13 @@ const { check, finish } = checks();
  * replaced by a webhook that receives the rows, so executions can be started on the main and run
  * on the workers. The OneFile nodes and the per-row result are the example's own.
  */
-function queueWorkflow() {
+function queueWorkflow(id = WORKFLOW_ID, path = WEBHOOK_PATH, typeVersion = 1) {
 	const example = exampleWorkflow('new-starters-csv.json', '/unused');
 	const keep = ['Create or Update Learner', 'Assign Employer', 'Result per row'];
 	const nodes = example.nodes.filter((node) => keep.includes(node.name));
 	const first = example.nodes.find((node) => node.name === 'Rows');
 	nodes.push(
-		{ id: 'q-webhook', name: 'New starters', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: '5b0d2f0e-7f0a-4a53-9d1e-0c1e5f3a9a01', parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} } },
+		{ id: 'q-webhook', name: 'New starters', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: `5b0d2f0e-7f0a-4a53-9d1e-0c1e5f3a9a0${typeVersion === 1 ? 1 : 2}`, parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} } },
 		// Named "Rows" like the example's CSV reader, so the example's expressions ($('Rows')) still hold.
 		{ id: 'q-rows', name: 'Rows', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: first.position, parameters: { fieldToSplitOut: 'body.rows', options: {} } },
 	);
@@ -52,7 +55,9 @@ function queueWorkflow() {
 		'Create or Update Learner': example.connections['Create or Update Learner'],
 		'Assign Employer': example.connections['Assign Employer'],
 	};
-	return { id: WORKFLOW_ID, name: 'OneFile: new starters (queue mode)', active: false, settings: { executionOrder: 'v1' }, nodes, connections };
+	// Version 1.1 nodes run on Requests in Parallel: Auto, the default of nodes made today.
+	for (const node of nodes) if (node.type === 'n8n-nodes-onefile.oneFile') node.typeVersion = typeVersion;
+	return { id, name: `OneFile: new starters (queue mode, version ${typeVersion})`, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
 }
 
 function rowsFor(phase, batch) {
@@ -161,6 +166,8 @@ try {
 	await main.importCredentials([sandboxCredential(sandbox.url)]);
 	await main.importWorkflow(queueWorkflow());
 	await main.cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
+	await main.importWorkflow(queueWorkflow(LATENCY_WORKFLOW_ID, LATENCY_WEBHOOK_PATH, 1.1));
+	await main.cli(['publish:workflow', `--id=${LATENCY_WORKFLOW_ID}`]);
 	const webhook = `${main.url}/webhook/${WEBHOOK_PATH}`;
 	const rows = BATCHES * ROWS_PER_BATCH;
 
@@ -209,6 +216,26 @@ try {
 	// Within a worker, executions share a renewal; the two workers are separate processes and each
 	// renews once when a session ends: about two sign-ins per expiry.
 	check(`[sessions end every 97 calls] ${expirySignIns} sign-ins for ${apiCalls} calls: at most one per worker per expiry (${needed} expiries at the least), none failed`, expirySignIns >= needed && expirySignIns <= 2 * needed + 2 && after.authFailures === before.authFailures, JSON.stringify(figures.expiry));
+
+	// 4 and 5. Latency-bound work: OneFile answering in 100 ms, new nodes (Auto), the same executions
+	// on main + 2 workers and then on one process.
+	await sandboxJson(sandbox.origin, 'config', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ auth: { maxUses: 0 }, faults: { latencyMs: SLOW_ONEFILE_MS } }) });
+	const slowWebhook = `${main.url}/webhook/${LATENCY_WEBHOOK_PATH}`;
+	step(`phase 4: OneFile at ${SLOW_ONEFILE_MS} ms, Requests in Parallel: Auto, main + 2 workers`);
+	before = await sandboxJson(sandbox.origin, 'counters');
+	const slowQueued = await runBatches(slowWebhook, 'slowqueue');
+	await rowChecks(`${SLOW_ONEFILE_MS} ms, main + 2 workers`, sandbox.origin, 'slowqueue', slowQueued.answers, before);
+	step(`phase 5: OneFile at ${SLOW_ONEFILE_MS} ms, Requests in Parallel: Auto, one n8n process`);
+	await Promise.all(children.splice(0).map((child) => stopProcess(child)));
+	main.env.EXECUTIONS_MODE = 'regular';
+	server = await main.start(join(work, 'main-regular-slow.log'));
+	children.push(server);
+	before = await sandboxJson(sandbox.origin, 'counters');
+	const slowSingle = await runBatches(slowWebhook, 'slowsingle');
+	await rowChecks(`${SLOW_ONEFILE_MS} ms, 1 process`, sandbox.origin, 'slowsingle', slowSingle.answers, before);
+	figures.latencyBound = { latencyMs: SLOW_ONEFILE_MS, queueSeconds: slowQueued.seconds, singleSeconds: slowSingle.seconds, queueRowsPerSecond: rows / slowQueued.seconds, singleRowsPerSecond: rows / slowSingle.seconds, ratio: slowSingle.seconds / slowQueued.seconds };
+	// A figure, not a pass/fail: throughput depends on the machine (CI has 2 cores).
+	console.log(`latency-bound (${SLOW_ONEFILE_MS} ms, Auto): 1 process ${figures.latencyBound.singleRowsPerSecond.toFixed(1)} rows/s (${slowSingle.seconds.toFixed(1)} s), main + 2 workers ${figures.latencyBound.queueRowsPerSecond.toFixed(1)} rows/s (${slowQueued.seconds.toFixed(1)} s): ${figures.latencyBound.ratio.toFixed(2)} ×`);
 
 	console.log(`\nfigures: ${JSON.stringify(figures)}`);
 	console.log(`throughput: 1 process ${figures.single.rowsPerSecond.toFixed(1)} rows/s (${figures.single.seconds.toFixed(1)} s), main + 2 workers ${figures.queue.rowsPerSecond.toFixed(1)} rows/s (${figures.queue.seconds.toFixed(1)} s), ${rows} rows, ${BATCHES} executions, 2 cores`);
