@@ -143,7 +143,7 @@ try {
 		step('progress and compliance resources: the forms render');
 		const PROGRESS_FORMS = [
 			['Learning Aim', 'Get Many', ['Organisation', 'Learner', 'Return All', 'Limit', 'Filters', 'Options']],
-			['Review', 'Get Many', ['Organisation', 'Learner', 'Return All', 'Limit', 'Filters', 'Simplify', 'Options']],
+			['Review', 'Get Many', ['Organisation', 'Learner', 'Return All', 'Limit', 'Filters', 'Output', 'Options']],
 			['Off-the-Job', 'Get Summary', ['Organisation', 'Learner', 'Options']],
 			['Timesheet', 'Get Many', ['Organisation', 'Learner', 'Return All', 'Limit', 'Filters', 'Options']],
 			['Plan', 'Get Many', ['Organisation', 'Learner', 'Return All', 'Limit', 'Options']],
