@@ -188,7 +188,12 @@ try {
 	main.env.EXECUTIONS_MODE = 'queue';
 	server = await main.start(join(work, 'main-queue.log'));
 	children.push(server);
-	for (const worker of workers) children.push(await worker.instance.startWorker(worker.log));
+	const queueProcesses = [server];
+	for (const worker of workers) {
+		const child = await worker.instance.startWorker(worker.log);
+		children.push(child);
+		queueProcesses.push(child);
+	}
 	before = await sandboxJson(sandbox.origin, 'counters');
 	const queued = await runBatches(webhook, 'queue');
 	after = await rowChecks('main + 2 workers', sandbox.origin, 'queue', queued.answers, before);
@@ -226,7 +231,8 @@ try {
 	const slowQueued = await runBatches(slowWebhook, 'slowqueue');
 	await rowChecks(`${SLOW_ONEFILE_MS} ms, main + 2 workers`, sandbox.origin, 'slowqueue', slowQueued.answers, before);
 	step(`phase 5: OneFile at ${SLOW_ONEFILE_MS} ms, Requests in Parallel: Auto, one n8n process`);
-	await Promise.all(children.splice(0).map((child) => stopProcess(child)));
+	// Main and workers stop; the sandbox, PostgreSQL and Redis stay.
+	await Promise.all(queueProcesses.map((child) => stopProcess(child)));
 	main.env.EXECUTIONS_MODE = 'regular';
 	server = await main.start(join(work, 'main-regular-slow.log'));
 	children.push(server);
