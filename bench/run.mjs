@@ -7,6 +7,7 @@
  * machine falls on every side.
  *   node bench/run.mjs [--full]     N = 1000 and 5000 at 20 ms, 1000 and 5000 at 50 ms (K = 8 and Auto),
  *                                   Auto against a rate limit and a saturating server; --full adds 10000
+ *   node bench/run.mjs --auto-only  only the servers that push back (prints, writes no results)
  * Prints a table and the targets; writes bench/results/latest.json and latest.svg.
  */
 import { spawn } from 'node:child_process';
@@ -22,6 +23,7 @@ import { targets } from './targets.mjs';
 import { httpRequestWorkflow, oneFileWorkflow, trivialWorkflow } from './workflows.mjs';
 
 const full = process.argv.includes('--full');
+const autoOnly = process.argv.includes('--auto-only');
 const sizes = [1000, 5000, ...(full ? [10000] : [])];
 // Each scenario: N rows at a latency, by the HTTP Request node (all rows at once), the OneFile
 // node at each K, and the floor client at each K (its cost per row does not depend on N, so
@@ -140,7 +142,7 @@ try {
 	step(`idle n8n execute (a 1-item workflow), three runs: peak ${idles.map((m) => m.toFixed(0)).join(', ')} MB; median ${idle.peakMb.toFixed(0)} MB`);
 
 	let oneFileRuns = 0;
-	for (const scenario of SCENARIOS) {
+	for (const scenario of autoOnly ? [] : SCENARIOS) {
 		const n8nSides = [...(scenario.noHttpRequest ? [] : [{ side: 'httpRequest', k: 'all' }]), ...scenario.oneFileK.map((k) => ({ side: 'oneFile', k }))];
 		for (const { side, k } of n8nSides) {
 			const workflow = side === 'oneFile' ? oneFileWorkflow(scenario.n, k, SANDBOX_CREDENTIAL_ID) : httpRequestWorkflow(scenario.n, sandbox.url, DEMO_CUSTOMER_TOKEN);
@@ -214,6 +216,8 @@ for (const r of autoResults) console.log(`| ${r.mode} | ${r.n} | ${r.latencyMs} 
 const verdicts = targets(table, { full, memoryNoiseMb: Math.round(idle.spreadMb), auto: autoResults });
 console.log('\nTargets (printed, never asserted: figures vary from run to run on a shared machine):');
 for (const v of verdicts) console.log(`  ${v.met === null ? 'info   ' : v.met ? 'met    ' : 'NOT met'}  ${v.target}: ${v.measured}`);
-writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify({ at: new Date().toISOString(), n8n: '2.8.4', node: process.version, machine: '2 cores', idlePeakRssMb: Math.round(idle?.peakMb ?? NaN), idleSpreadMb: Math.round(idle?.spreadMb ?? NaN), rows: table, auto: autoResults, targets: verdicts }, null, 2));
-writeFileSync(join(ROOT, 'bench/results/latest.svg'), (await import('./chart.mjs')).chart(table));
-step('wrote bench/results/latest.json and latest.svg');
+if (!autoOnly) {
+	writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify({ at: new Date().toISOString(), n8n: '2.8.4', node: process.version, machine: '2 cores', idlePeakRssMb: Math.round(idle?.peakMb ?? NaN), idleSpreadMb: Math.round(idle?.spreadMb ?? NaN), rows: table, auto: autoResults, targets: verdicts }, null, 2));
+	writeFileSync(join(ROOT, 'bench/results/latest.svg'), (await import('./chart.mjs')).chart(table));
+	step('wrote bench/results/latest.json and latest.svg');
+}

@@ -9,8 +9,10 @@ export function targets(rows, { full, memoryNoiseMb, auto = [] }) {
 	const verdicts = [];
 
 	for (const k of [...new Set(oneFile.map((r) => r.k))]) {
-		const atK = oneFile.filter((r) => r.k === k);
-		verdicts.push({ target: `overhead per item at most the HTTP Request node's (ratio ≤ 1.0), OneFile at K = ${k}`, measured: list(atK, (r) => r.overheadRatio), met: atK.every((r) => r.overheadRatio !== null && r.overheadRatio <= 1) });
+		// Only rows with an HTTP Request run beside them (same N and latency) have a ratio.
+		const atK = oneFile.filter((r) => r.k === k && r.overheadRatio !== null);
+		if (atK.length === 0) continue;
+		verdicts.push({ target: `overhead per item at most the HTTP Request node's (ratio ≤ 1.0), OneFile at K = ${k}`, measured: list(atK, (r) => r.overheadRatio), met: atK.every((r) => r.overheadRatio <= 1) });
 	}
 	const floorAt1 = rows.filter((r) => r.side === 'floor' && r.k === 1);
 	if (floorAt1.length) {

@@ -118,7 +118,9 @@ function readConcurrency(this: IExecuteFunctions): number | AdaptiveLimit {
 	const value = Number(this.getNodeParameter('options.concurrency', 0, fallback));
 	if (Number.isInteger(value) && value >= 1) return Math.min(value, MAX_CONCURRENCY);
 	const cap = Number(this.getNodeParameter('options.autoCap', 0, AUTO_CAP));
-	const limit = new AdaptiveLimit(Number.isInteger(cap) ? Math.min(Math.max(cap, 1), MAX_CONCURRENCY) : AUTO_CAP);
+	const limit = new AdaptiveLimit(
+		Number.isInteger(cap) ? Math.min(Math.max(cap, 1), MAX_CONCURRENCY) : AUTO_CAP,
+	);
 	runState(this).adaptive = limit;
 	return limit;
 }

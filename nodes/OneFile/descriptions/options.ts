@@ -21,7 +21,8 @@ const requestOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
 		default: AUTO_CAP,
-		description: 'With Requests in Parallel at Auto, never more than this many items at the same time',
+		description:
+			'With Requests in Parallel at Auto, never more than this many items at the same time',
 	},
 	{
 		displayName: 'Timeout (Seconds)',

@@ -63,6 +63,8 @@ export async function oneFileApiRequest(
 	const counts = { failed: 0, rateLimited: 0 };
 	for (;;) {
 		await waitForPause(run);
+		// Under Auto, after a 429, every request (retries too) keeps to the rate the service allows.
+		if (run.adaptive) await run.adaptive.pace(sleep);
 		const ticket = await session.ticket();
 		const sentAt = Date.now();
 		const outcome = await session.attempt(
@@ -175,7 +177,10 @@ function tellAdaptive(run: RunState, outcome: Outcome, ms: number): void {
 	if (!run.adaptive) return;
 	const status = 'answer' in outcome ? outcome.answer.statusCode : outcome.failure.httpCode;
 	if (status === 429) run.adaptive.onRateLimited();
-	else if ('failure' in outcome ? isTransient(outcome.failure) : status !== undefined && status >= 500) run.adaptive.onFailure();
+	else if (
+		'failure' in outcome ? isTransient(outcome.failure) : status !== undefined && status >= 500
+	)
+		run.adaptive.onFailure();
 	else run.adaptive.onAnswer(ms);
 }
 

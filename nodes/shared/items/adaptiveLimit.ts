@@ -7,11 +7,14 @@
  *   in flight) comes back steadily, never above the cap (8 unless set, up to 16).
  * - Answers that take clearly longer than the run's best (SLOWER) stop the growth; answers that take
  *   well over it (MUCH_SLOWER), a 429, a 5xx or a lost connection halve it (at least 1).
- * - A 429 also teaches it the service's rate: the answers of the last second before it. From then
- *   on requests start no faster than a little under that rate (RATE_MARGIN), so a rate limit is
- *   met instead of hit; each PROBE_EVERY steady answers it tries a little faster (RATE_PROBE).
+ * - The first 429 also teaches it the service's rate: the answers of the last second before it,
+ *   less one request of slack (RATE_MARGIN for fast rates). From then on every request of the run,
+ *   retries included, starts no faster than that (`pace`, called by the transport), so a rate limit
+ *   is met instead of hit. A later 429 lowers the rate (RATE_CUT); the 429s of one burst (answers
+ *   within RATE_WINDOW_MS of the first) count once. Each PROBE_EVERY steady answers it tries a
+ *   little faster (RATE_PROBE), so a rate learnt too low recovers.
  * - Retry-After is still honoured by the transport (the run pauses); order, pairing and the rules
- *   for creates do not change: this only decides when the next item may start.
+ *   for creates do not change: this only decides when the next item or request may start.
  *
  * Pure apart from the clock, which is passed in, so that its rules are tested without timers.
  */
@@ -19,6 +22,7 @@ const START = 2;
 const SLOWER = 1.2;
 const MUCH_SLOWER = 2;
 const RATE_MARGIN = 0.95;
+const RATE_CUT = 0.9;
 const RATE_PROBE = 1.05;
 const PROBE_EVERY = 200;
 const RATE_WINDOW_MS = 1000;
@@ -40,6 +44,8 @@ export class AdaptiveLimit {
 
 	private lastStart = -Infinity;
 
+	private lastRateCut = -Infinity;
+
 	private readonly answers: number[] = [];
 
 	private readonly waiting: Array<() => void> = [];
@@ -51,11 +57,17 @@ export class AdaptiveLimit {
 		this.limit = Math.min(START, max);
 	}
 
-	/** Resolves when one more item may start: below the limit, and not faster than the learnt rate. */
-	async acquire(sleep: (ms: number) => Promise<void>): Promise<void> {
-		while (this.inFlight >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+	/** Resolves when one more item may start: below the limit. */
+	async acquire(): Promise<void> {
+		while (this.inFlight >= this.limit)
+			await new Promise<void>((resolve) => this.waiting.push(resolve));
 		this.inFlight++;
-		const gap = this.ratePerSecond ? 1000 / this.ratePerSecond : 0;
+	}
+
+	/** Resolves when the next request may be sent: no faster than the learnt rate (at once before a 429). */
+	async pace(sleep: (ms: number) => Promise<void>): Promise<void> {
+		if (this.ratePerSecond === undefined) return;
+		const gap = 1000 / this.ratePerSecond;
 		const wait = this.lastStart + gap - this.now();
 		this.lastStart = Math.max(this.now(), this.lastStart + gap);
 		if (wait > 0) await sleep(wait);
@@ -88,11 +100,20 @@ export class AdaptiveLimit {
 		}
 	}
 
-	/** A 429: the service's rate is about the answers of the last second; start no faster than that. */
+	/**
+	 * A 429. The first teaches the rate: about the answers of the last second, less one of slack so
+	 * that jitter does not tip a window over. A later one lowers the rate; the rest of its burst
+	 * (requests already in flight when the limit was hit) says nothing new.
+	 */
 	onRateLimited(): void {
-		const answered = this.answers.length;
-		if (answered > 0) this.ratePerSecond = Math.max(1, answered * RATE_MARGIN);
-		else if (this.ratePerSecond !== undefined) this.ratePerSecond = Math.max(1, this.ratePerSecond / 2);
+		const at = this.now();
+		if (at - this.lastRateCut < RATE_WINDOW_MS) return;
+		this.lastRateCut = at;
+		const answered = this.answers.filter((time) => time > at - RATE_WINDOW_MS).length;
+		if (this.ratePerSecond !== undefined)
+			this.ratePerSecond = Math.max(1, this.ratePerSecond * RATE_CUT);
+		else if (answered > 0)
+			this.ratePerSecond = Math.max(1, Math.min(answered - 1, answered * RATE_MARGIN));
 		this.sinceProbe = 0;
 		this.halve();
 	}

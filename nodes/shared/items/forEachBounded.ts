@@ -1,5 +1,3 @@
-import { sleep } from 'n8n-workflow';
-
 import type { AdaptiveLimit } from './adaptiveLimit';
 
 /**
@@ -8,14 +6,19 @@ import type { AdaptiveLimit } from './adaptiveLimit';
  * once before the others start; after that a slot is refilled as soon as one frees up. `stop()` is
  * asked before each new task: a failed run stops starting new items.
  */
-export async function forEachBounded(count: number, limit: number | AdaptiveLimit, task: (index: number) => Promise<void>, stop: () => boolean): Promise<void> {
+export async function forEachBounded(
+	count: number,
+	limit: number | AdaptiveLimit,
+	task: (index: number) => Promise<void>,
+	stop: () => boolean,
+): Promise<void> {
 	if (count === 0) return;
 	const adaptive = typeof limit === 'number' ? undefined : limit;
 	await task(0);
 	let next = 1;
 	const worker = async (): Promise<void> => {
 		while (next < count && !stop()) {
-			if (adaptive) await adaptive.acquire(sleep);
+			if (adaptive) await adaptive.acquire();
 			// Another worker may have taken the last item, or the run failed, while this one waited.
 			if (next >= count || stop()) {
 				adaptive?.release();

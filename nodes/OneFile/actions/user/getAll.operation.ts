@@ -35,7 +35,8 @@ export const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. amira.khan@example.com',
-			description: "Only the user with this email address: the way to find a person's OneFile ID from their email",
+			description:
+				"Only the user with this email address: the way to find a person's OneFile ID from their email",
 		},
 		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 		{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
