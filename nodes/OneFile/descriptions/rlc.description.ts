@@ -165,3 +165,25 @@ export function locatorProperty({
 		],
 	};
 }
+
+/**
+ * The learner an operation is about, with the organisation its From List searches in (optional:
+ * the list then searches every organisation the token sees).
+ */
+export function learnerLocators(learnerDescription: string): INodeProperties[] {
+	return [
+		locatorProperty({
+			name: 'organisationId',
+			displayName: 'Organisation',
+			locator: 'organisation',
+			description: 'The organisation of the learner, used to list learners',
+			required: false,
+		}),
+		locatorProperty({
+			name: 'learnerId',
+			displayName: 'Learner',
+			locator: 'learner',
+			description: learnerDescription,
+		}),
+	];
+}

@@ -15,24 +15,12 @@ import {
 import { compact } from '../../../shared/http/body';
 import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
-import { locatorProperty } from '../../descriptions/rlc.description';
+import { learnerLocators } from '../../descriptions/rlc.description';
 import { LEARNING_AIM_SHAPE, readRecord } from '../../helpers/records';
 import { ONEFILE_LISTS, oneFileSearchAll } from '../../transport/paging';
 
 export const properties: INodeProperties[] = [
-	locatorProperty({
-		name: 'organisationId',
-		displayName: 'Organisation',
-		locator: 'organisation',
-		description: 'The organisation of the learner, used to list learners',
-		required: false,
-	}),
-	locatorProperty({
-		name: 'learnerId',
-		displayName: 'Learner',
-		locator: 'learner',
-		description: 'The learner whose learning aims to list',
-	}),
+	...learnerLocators('The learner whose learning aims to list'),
 	...returnAllOrLimit,
 	filtersCollection([
 		{

@@ -9,24 +9,12 @@ import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
 import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
-import { locatorProperty } from '../../descriptions/rlc.description';
+import { learnerLocators } from '../../descriptions/rlc.description';
 import { OFF_THE_JOB_SHAPE, readNumber } from '../../helpers/records';
 import { getRecord } from '../records';
 
 export const properties: INodeProperties[] = [
-	locatorProperty({
-		name: 'organisationId',
-		displayName: 'Organisation',
-		locator: 'organisation',
-		description: 'The organisation of the learner, used to list learners',
-		required: false,
-	}),
-	locatorProperty({
-		name: 'learnerId',
-		displayName: 'Learner',
-		locator: 'learner',
-		description: 'The learner whose off-the-job training hours to get',
-	}),
+	...learnerLocators('The learner whose off-the-job training hours to get'),
 	optionsCollection(),
 ];
 

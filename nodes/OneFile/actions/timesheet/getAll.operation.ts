@@ -4,6 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
@@ -14,26 +15,13 @@ import {
 } from '../../../shared/descriptions/returnAllOrLimit';
 import { toItems } from '../../../shared/items/output';
 import { readPages } from '../../../shared/paging';
-import { NodeApiError } from 'n8n-workflow';
 import { optionsCollection } from '../../descriptions/options';
-import { locatorProperty } from '../../descriptions/rlc.description';
+import { learnerLocators } from '../../descriptions/rlc.description';
 import { readRecord, TIMESHEET_SHAPE } from '../../helpers/records';
 import { oneFileApiRequest } from '../../transport';
 
 export const properties: INodeProperties[] = [
-	locatorProperty({
-		name: 'organisationId',
-		displayName: 'Organisation',
-		locator: 'organisation',
-		description: 'The organisation of the learner, used to list learners',
-		required: false,
-	}),
-	locatorProperty({
-		name: 'learnerId',
-		displayName: 'Learner',
-		locator: 'learner',
-		description: 'The learner whose timesheet entries to list',
-	}),
+	...learnerLocators('The learner whose timesheet entries to list'),
 	...returnAllOrLimit,
 	filtersCollection([
 		{
