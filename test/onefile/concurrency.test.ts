@@ -134,6 +134,22 @@ describe('Requests in Parallel: Auto', () => {
 		expect(proxy.maxInFlight()).toBe(1);
 	});
 
+	test('Auto obeys Retry-After: after a 429, nothing new is sent until the pause asked for is over', async () => {
+		onefile.sandbox.configure({ faults: { rateLimit: { limit: 10, windowMs: 1000, retryAfterSeconds: 2 } } });
+		const items = ids.slice(0, 20).map((id) => ({ id }));
+		const result = await engine.run({ parameters: auto(), items });
+		expect(result.status).toBe('success');
+		expect(result.json.map((u) => u.ID)).toEqual(ids.slice(0, 20));
+		const log = onefile.sandbox.requests();
+		const first = log.find((r) => r.status === 429);
+		expect(first).toBeDefined();
+		// Requests already on their way when the 429 was answered arrive within moments of it; the
+		// next one must wait the 2 s asked for.
+		const next = log.find((r) => r.at > (first?.at ?? 0) + 200);
+		expect(next).toBeDefined();
+		expect((next?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(1950);
+	}, 30_000);
+
 	test('under a rate limit Auto learns the rate: every item succeeds, with fewer 429s than a fixed 8', async () => {
 		const limitedWith = async (parameters: INodeParameters) => {
 			onefile.sandbox.reset();
