@@ -19,6 +19,11 @@ const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Ops', p
 const check = process.argv.includes('--check');
 const children = [];
 
+// `npm start | tee log` and Ctrl-C: tee dies first, and writing to its closed pipe must not crash
+// this script before it has stopped n8n (which runs in its own process group and would live on).
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
+
 let stopping = false;
 async function stop(code = 0) {
 	if (stopping) return;
@@ -57,8 +62,7 @@ try {
 	for (const file of examples) await n8n.importWorkflow(exampleWorkflow(file, n8n.files));
 
 	step(`starting the n8n editor on ${n8n.url}`);
-	const server = await n8n.start(join(folder, 'n8n.log'));
-	children.push(server);
+	await n8n.start(join(folder, 'n8n.log'), (server) => children.push(server));
 	const setup = await fetch(`${n8n.url}/rest/owner/setup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(OWNER) });
 	const login = await fetch(`${n8n.url}/rest/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, email: OWNER.email, password: OWNER.password }) });
 	if (!login.ok) throw new Error(`n8n is up but the demo login failed (owner setup ${setup.status}, login ${login.status}); see ${join(folder, 'n8n.log')}`);

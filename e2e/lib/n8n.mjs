@@ -99,9 +99,14 @@ export function createInstance(runtime, { folder = mkdtempSync(join(tmpdir(), 'o
 			throw new Error(`n8n's execution result could not be read:\n${output.slice(-2000)}`);
 		},
 
-		/** `n8n start` in the background; resolves once the REST API and the editor's pages answer (/healthz comes up earlier). */
-		async start(logFile) {
+		/**
+		 * `n8n start` in the background; resolves once the REST API and the editor's pages answer
+		 * (/healthz comes up earlier). `onSpawn` gets the process at once, so that a caller stopped
+		 * while n8n is still starting (Ctrl-C in `npm start`) can stop it too.
+		 */
+		async start(logFile, onSpawn = () => {}) {
 			const child = spawnLogged(['start'], logFile);
+			onSpawn(child);
 			for (let i = 0; i < 240; i++) {
 				if (child.exitCode !== null) throw new Error(`n8n exited early; see ${logFile}`);
 				try {
