@@ -16,9 +16,10 @@ describe("the trigger's memory", () => {
 		expect(Object.keys(remember({}, many, now, 60_000).seen ?? {})).toHaveLength(MAX_SEEN);
 	});
 
-	test('the window starts an overlap before the cursor, never before the first activation', () => {
+	test('the window starts an overlap before the cursor, and only after the first activation', () => {
 		const first = remember({}, [], 100_000, 60_000);
-		expect(windowStart(first, 60_000)).toBe(100_000);
+		// A change stamped in the millisecond of the activation counts as before it.
+		expect(windowStart(first, 60_000)).toBe(100_001);
 		const later = remember(first, [], 400_000, 60_000);
 		expect(windowStart(later, 60_000)).toBe(340_000);
 		expect(windowStart({}, 60_000)).toBeUndefined();

@@ -72,13 +72,16 @@ export function remember(
 }
 
 /**
- * Where the next poll's window starts (epoch ms): the cursor minus the overlap, never before the
- * first activation. Undefined when there is no cursor (first activation, or static data cleared).
+ * Where the next poll's window starts (epoch ms, inclusive): the cursor minus the overlap, but only
+ * after the first activation. A change stamped in the very millisecond of the activation counts as
+ * before it (the activating poll waits for the clock to move on, so anything later is stamped
+ * later). Undefined when there is no cursor (first activation, or static data cleared).
  */
 export function windowStart(memory: TriggerMemory, overlapMs: number): number | undefined {
 	const cursor = timeOf(memory.cursor);
 	if (cursor === undefined) return undefined;
-	return Math.max(cursor - overlapMs, timeOf(memory.activatedAt) ?? -Infinity);
+	const activated = timeOf(memory.activatedAt);
+	return Math.max(cursor - overlapMs, activated === undefined ? -Infinity : activated + 1);
 }
 
 function timeOf(iso: unknown): number | undefined {

@@ -1,5 +1,5 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { idFromAnswer, normaliseId } from '../../shared/checks/values';
 import { forEachBounded } from '../../shared/items/forEachBounded';
@@ -68,6 +68,9 @@ async function pollOnce(
 		memory.cursor = first.cursor;
 		memory.activatedAt = first.activatedAt;
 		memory.seen = first.seen;
+		// "Now" is exclusive (windowStart): let the clock pass it, so a change made once this poll
+		// has returned is stamped after it, not in the same millisecond.
+		while (Date.now() <= pollStart) await sleep(1);
 		return null;
 	}
 	const found = await findChanges.call(this, settings, since);
