@@ -35,6 +35,14 @@ const date = fc.oneof(
 	{ weight: 2, arbitrary: bad(fc.constantFrom('31/02/2001', '2001-13-01', 'next Tuesday', '09/23/2001', '2001/02/30', 20010923, 'yesterday')) },
 );
 
+/** A date of birth: the person 15 to 95 years old today; in the future or making them 5 or 120 is a mistake. */
+const year = new Date().getUTCFullYear();
+const birthDate = fc.oneof(
+	{ weight: 4, arbitrary: ok(fc.date({ min: new Date(`${year - 95}-01-01`), max: new Date(`${year - 15}-12-31`), noInvalidDate: true }).chain((d) => fc.constantFrom(d.toISOString().slice(0, 10), `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`))) },
+	{ weight: 1, arbitrary: blank },
+	{ weight: 2, arbitrary: bad(fc.constantFrom('2100-01-01', `${year + 1}-03-01`, `${year - 5}-06-01`, `${year - 120}-06-01`, '31/02/2001', 'next Tuesday')) },
+);
+
 const bool = fc.oneof({ weight: 4, arbitrary: ok(fc.constantFrom(true, false, 'yes', 'No', 'TRUE', '1', '0', 1, 0)) }, { weight: 1, arbitrary: blank }, { weight: 1, arbitrary: bad(fc.constantFrom('maybe', 'sometimes', 2)) });
 
 const uln = fc.oneof({ weight: 4, arbitrary: ok(fc.stringMatching(/^[0-9]{10}$/).chain((d) => fc.constantFrom(d, `${d.slice(0, 5)} ${d.slice(5)}`, Number(`1${d.slice(1)}`)))) }, { weight: 1, arbitrary: blank }, { weight: 1, arbitrary: bad(fc.constantFrom('123', '12345678901', 'ABCDEFGHIJ')) });
@@ -49,7 +57,7 @@ export function id(existing: readonly number[]): fc.Arbitrary<Tagged> {
 	);
 }
 
-export const byKind = { text, multiline: text, email, date, dateTime: date, boolean: bool, uln, nino } as const;
+export const byKind = { text, multiline: text, email, date, birthDate, dateTime: date, boolean: bool, uln, nino } as const;
 
 /** A required value: blank counts as wrong (missing). */
 export function required(arb: fc.Arbitrary<Tagged>): fc.Arbitrary<Tagged> {

@@ -1,6 +1,6 @@
 import type { JsonObject } from 'n8n-workflow';
 
-import { commonFailureWords, type RequestFailure } from '../../shared/http/failure';
+import { commonFailureWords, triesWords, type RequestFailure } from '../../shared/http/failure';
 
 const STATUS_WORDS: Record<number, { message: string; fix: string }> = {
 	400: {
@@ -19,10 +19,23 @@ const STATUS_WORDS: Record<number, { message: string; fix: string }> = {
 		message: 'bksb could not find that record or address',
 		fix: 'Check the ID. If every call says this, check the credential’s API Base Path.',
 	},
+	429: {
+		message: 'bksb is limiting the request rate',
+		fix: 'Run the workflow again later with fewer items at once.',
+	},
 	500: {
 		message: 'bksb could not do it',
 		fix: 'bksb reported an error of its own (see its words). For a diagnostic link this usually means the learner has no working level yet: take the initial assessment first.',
 	},
+	502: {
+		message: 'bksb could not be reached through its gateway',
+		fix: 'bksb may be down or updating. Try again later.',
+	},
+	503: {
+		message: 'bksb is unavailable',
+		fix: 'bksb may be down or updating. Try again later.',
+	},
+	504: { message: 'bksb took too long to answer', fix: 'Try again later.' },
 };
 
 const ADDRESS_FIX = "Check the credential's Region or URL and this server's network access.";
@@ -40,7 +53,7 @@ export function translateBksbFailure(
 	const words = STATUS_WORDS[status] ?? STATUS_WORDS[status >= 500 ? 500 : 400];
 	return {
 		message: `${words.message} (HTTP ${status}) while trying to ${action}`,
-		description: `${failure.serviceMessage ? `bksb said: "${failure.serviceMessage}". ` : ''}${words.fix}`,
+		description: `${failure.serviceMessage ? `bksb said: "${failure.serviceMessage}". ` : ''}${triesWords(failure, 'bksb')}${words.fix}`,
 		httpCode,
 		details,
 	};

@@ -9,10 +9,18 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { contextWithDeadline } from '../../shared/http/deadline';
 import type { RequestFailure } from '../../shared/http/failure';
 import { sendBounded } from '../../shared/http/request';
-import { retryAfterSeconds, retryDelayMs } from '../../shared/http/retry';
+import { RefusalStreak, runStoppedWords } from '../../shared/http/refusals';
+import {
+	isTransient,
+	MAX_RETRY_AFTER_S,
+	retryAfterSeconds,
+	retryDelayMs,
+} from '../../shared/http/retry';
 import { maskSecrets } from '../../shared/http/secrets';
 import { buildUrl, isPathSegment, type PathPart } from '../../shared/http/url';
 import { readPages } from '../../shared/paging';
+import { isRecord } from '../../shared/answers';
+import { bksbRows } from './answers';
 import { bksbBaseUrl, bksbKeys } from './connection';
 import { readBksbError, translateBksbFailure } from './errors';
 
@@ -61,8 +69,10 @@ export async function bksbApiRequest(
 		});
 	}
 	const secrets = [credentials.accessKeyId, credentials.secretKey];
-	const counts = { failed: 0, rateLimited: 0 };
+	const counts = { failed: 0, rateLimited: 0, waitedMs: 0 };
+	const refusals = refusalsOf(this);
 	for (;;) {
+		stopIfRunStopped.call(this, refusals, request);
 		const outcome = await sendBounded(
 			async (options: IHttpRequestOptions, deadline: AbortSignal) => {
 				const context = contextWithDeadline(this, deadline);
@@ -74,7 +84,10 @@ export async function bksbApiRequest(
 			},
 			{ method: request.method, url, body: request.body, timeoutMs: TIMEOUT_MS },
 		);
-		if ('answer' in outcome && outcome.answer.statusCode < 300) return outcome.answer.body;
+		if ('answer' in outcome && outcome.answer.statusCode < 300) {
+			refusals.onAnswer();
+			return outcome.answer.body;
+		}
 		const failure: RequestFailure =
 			'answer' in outcome
 				? {
@@ -82,15 +95,26 @@ export async function bksbApiRequest(
 						serviceMessage: maskOrUndefined(readBksbError(outcome.answer.body), secrets),
 					}
 				: outcome.failure;
+		const refused = failure.httpCode === 429 || isTransient(failure);
+		if (!refused) refusals.onAnswer();
 		const count = failure.httpCode === 429 ? ++counts.rateLimited : ++counts.failed;
-		const wait = retryDelayMs(
-			failure,
-			request.idempotent,
-			count,
-			'answer' in outcome ? retryAfterSeconds(outcome.answer.headers) : undefined,
-		);
+		const retryAfter = 'answer' in outcome ? retryAfterSeconds(outcome.answer.headers) : undefined;
+		const wait = retryDelayMs(failure, request.idempotent, count, retryAfter);
+		if (refused && !refusals.onRefusal(failure, wait))
+			stopIfRunStopped.call(this, refusals, request);
 		if (wait === undefined) {
-			const translated = translateBksbFailure(failure, request.action);
+			const translated = translateBksbFailure(
+				{
+					...failure,
+					refusals: counts.rateLimited + counts.failed,
+					waitedMs: counts.waitedMs,
+					retryAfterTooLongS:
+						failure.httpCode === 429 && retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_S
+							? retryAfter
+							: undefined,
+				},
+				request.action,
+			);
 			throw new NodeApiError(this.getNode(), translated.details, {
 				message: translated.message,
 				description: translated.description,
@@ -98,8 +122,40 @@ export async function bksbApiRequest(
 				itemIndex: request.itemIndex,
 			});
 		}
+		counts.waitedMs += wait;
 		await sleep(wait);
 	}
+}
+
+/**
+ * bksb's refusals in a row across one run's items (refusals.ts), keyed by n8n's context so that
+ * they end with the run.
+ */
+const streaks = new WeakMap<object, RefusalStreak>();
+
+function refusalsOf(context: object): RefusalStreak {
+	let streak = streaks.get(context);
+	if (!streak) streaks.set(context, (streak = new RefusalStreak()));
+	return streak;
+}
+
+function stopIfRunStopped(
+	this: IExecuteFunctions,
+	refusals: RefusalStreak,
+	request: BksbRequest,
+): void {
+	if (!refusals.stopped) return;
+	const words = runStoppedWords(refusals.stopped, 'bksb');
+	throw new NodeApiError(
+		this.getNode(),
+		{},
+		{
+			message: words.message,
+			description: words.description,
+			httpCode: refusals.stopped.rateLimited ? '429' : undefined,
+			itemIndex: request.itemIndex,
+		},
+	);
 }
 
 function maskOrUndefined(text: string | undefined, secrets: unknown[]): string | undefined {
@@ -115,14 +171,15 @@ export async function bksbPaged(
 ): Promise<IDataObject[]> {
 	return await readPages(
 		async (page, recordsPerPage) => {
-			const body = (await bksbApiRequest.call(this, {
+			const body = await bksbApiRequest.call(this, {
 				...request,
 				method: 'GET',
 				idempotent: true,
 				qs: { ...request.qs, page, recordsPerPage },
-			})) as IDataObject | undefined;
-			const rows = Array.isArray(body?.[listKey]) ? (body?.[listKey] as IDataObject[]) : [];
-			const total = Number((body?.Pagination as IDataObject | undefined)?.TotalRecords ?? NaN);
+			});
+			const { rows, collection } = bksbRows.call(this, body, listKey, request);
+			const pagination = collection.Pagination;
+			const total = Number(isRecord(pagination) ? (pagination.TotalRecords ?? NaN) : NaN);
 			return { rows, total: Number.isFinite(total) ? total : undefined };
 		},
 		{

@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { PathPart } from '../../shared/http/url';
 import { readRecord, type RecordShape } from '../helpers/records';
 import { oneFileApiRequest } from '../transport';
+import { oneFileRecord } from '../transport/answers';
 
-/** One record by `GET`, read tolerantly (helpers/records.ts); 204 or an empty answer is an empty record. */
+/** One record by `GET`, its fields read tolerantly (helpers/records.ts); an answer that is not one record is an error. */
 export async function getRecord(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -19,5 +20,5 @@ export async function getRecord(
 		action,
 		idempotent: true,
 	});
-	return readRecord(body, shape);
+	return readRecord(oneFileRecord.call(this, body, { action, itemIndex }), shape);
 }

@@ -132,7 +132,7 @@ export const USER_FIELDS: readonly UserField[] = [
 		apiName: 'DOB',
 		param: 'dateOfBirth',
 		displayName: 'Date of Birth',
-		kind: 'date',
+		kind: 'birthDate',
 		requiredFor: [],
 		optionalFor: ALL_ROLES,
 		description: 'A date: 2001-09-23 or 23/09/2001 (day first)',

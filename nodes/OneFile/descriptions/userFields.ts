@@ -50,6 +50,7 @@ export function fieldProperty(
 				default: 0,
 			};
 		case 'date':
+		case 'birthDate':
 		case 'dateTime':
 			return { ...common, type: 'dateTime', default: '' };
 		case 'boolean':

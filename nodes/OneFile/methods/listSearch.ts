@@ -1,9 +1,11 @@
 import type {
 	IDataObject,
 	ILoadOptionsFunctions,
+	INode,
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { idFromAnswer, normaliseTextId } from '../../shared/checks/values';
 import { ROLES, isRole } from '../descriptions/roles';
@@ -158,7 +160,7 @@ async function search(
 	const filters = await dropdown.filters.call(this);
 	const needle = filter?.trim().toLowerCase() ?? '';
 	const results: INodeListSearchItems[] = [];
-	let page = paginationToken ? Number(paginationToken) : 1;
+	let page = readPageToken(this.getNode(), paginationToken);
 	for (let loaded = 0; loaded < MAX_PAGES_PER_LOAD; loaded++, page++) {
 		const { rows, last } = await searchPage.call(
 			this,
@@ -190,3 +192,16 @@ export const listSearch = Object.fromEntries(
 		},
 	]),
 ) as Record<keyof typeof DROPDOWNS, ListSearch>;
+
+/**
+ * The page a "load more" asks for. The token is one this node handed out (a page number), but it
+ * comes back through the editor: anything else never reaches a URL.
+ */
+function readPageToken(node: INode, token: string | undefined): number {
+	if (token === undefined || token === '') return 1;
+	if (/^\d{1,6}$/.test(token) && Number(token) >= 1) return Number(token);
+	throw new NodeOperationError(
+		node,
+		`The list cannot load more: its page marker ${JSON.stringify(String(token).slice(0, 20))} is not a page number. Close the list and open it again`,
+	);
+}

@@ -1,7 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { idFromAnswer } from '../../shared/checks/values';
+import { oneFileRecord } from './answers';
 import { oneFileApiRequest, type OneFileContext } from './index';
 import { runState } from './runState';
 
@@ -29,7 +29,11 @@ async function fetchCustomerId(this: OneFileContext, itemIndex?: number): Promis
 		action: 'find the customer of this token',
 		idempotent: true,
 	});
-	const id = idFromAnswer((body as IDataObject | undefined)?.ID);
+	const customer = oneFileRecord.call(this, body, {
+		action: 'find the customer of this token',
+		itemIndex,
+	});
+	const id = idFromAnswer(customer.ID);
 	if (id === undefined) {
 		throw new NodeApiError(
 			this.getNode(),

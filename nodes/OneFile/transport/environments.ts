@@ -67,5 +67,12 @@ export function baseUrlExpression(): string {
 	const known = Object.entries(ONEFILE_ENVIRONMENTS)
 		.map(([key, { baseUrl }]) => `${key}: '${baseUrl}'`)
 		.join(', ');
-	return `={{ ({ ${known} })[$credentials.environment] ?? ${testUrlGuard('String($credentials.baseUrl).trim()')} }}`;
+	const typed = 'String($credentials.baseUrl).trim()';
+	// A custom URL not ending in /api/v2.1 may still answer (a proxy, a test server), so the node
+	// accepts it; "Test" says so instead of passing silently (README: Credentials).
+	const apiPath = `(/\\/api\\/v2\\.1\\/?$/i.test(${typed}) ? ${testUrlGuard(typed)} : '${NOT_API_PATH_TEST_URL}')`;
+	return `={{ ({ ${known} })[$credentials.environment] ?? ${apiPath} }}`;
 }
+
+/** Where "Test" goes for a custom Base URL whose path is not OneFile's API path: a name that says why. */
+export const NOT_API_PATH_TEST_URL = 'https://base-url-should-end-in-api-v2-1.invalid';

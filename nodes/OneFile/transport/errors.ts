@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { commonFailureWords, type RequestFailure } from '../../shared/http/failure';
+import { commonFailureWords, triesWords, type RequestFailure } from '../../shared/http/failure';
 
 /**
  * OneFile's error codes in words an ops person can act on. OneFile answers 400 with
@@ -49,10 +49,10 @@ const STATUS_WORDS: Record<number, { message: string; fix: string }> = {
 	},
 	429: {
 		message: 'OneFile is limiting the request rate',
-		fix: "The node waited and retried and OneFile still refused. Run fewer items at once or lower the node's concurrency, then try again later.",
+		fix: 'Run the workflow again later with fewer items at once (Options → Requests in Parallel).',
 	},
 	500: {
-		message: 'OneFile had an internal error',
+		message: 'OneFile failed on its side',
 		fix: 'Try again later. If it keeps happening for this item, its data may be what OneFile cannot handle: contact OneFile Support with the time of the error.',
 	},
 	502: {
@@ -123,7 +123,7 @@ export function translateFailure(failure: RequestFailure, action: string): Trans
 	const code = failure.serviceCode !== undefined ? `code ${failure.serviceCode}, ` : '';
 	return {
 		message: `${words.message} (${code}HTTP ${status}) while trying to ${action}`,
-		description: `${said}${words.fix}`,
+		description: `${said}${triesWords(failure, 'OneFile')}${words.fix}`,
 		httpCode,
 		details,
 	};

@@ -9,7 +9,13 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { contextWithDeadline } from '../../shared/http/deadline';
 import type { RequestFailure } from '../../shared/http/failure';
 import { sendBounded, type Outcome } from '../../shared/http/request';
-import { isTransient, retryAfterSeconds, retryDelayMs } from '../../shared/http/retry';
+import { runStoppedWords } from '../../shared/http/refusals';
+import {
+	isTransient,
+	MAX_RETRY_AFTER_S,
+	retryAfterSeconds,
+	retryDelayMs,
+} from '../../shared/http/retry';
 import { maskSecrets } from '../../shared/http/secrets';
 import { buildUrl, describePath, isPathSegment, type PathPart } from '../../shared/http/url';
 import { readOneFileError, translateFailure } from './errors';
@@ -60,9 +66,11 @@ export async function oneFileApiRequest(
 	const run = runState(this);
 	const session = new SessionCoordinator(this, run, request.itemIndex);
 	const timeoutMs = request.timeoutMs ?? requestTimeoutMs.call(this, request.itemIndex);
-	const counts = { failed: 0, rateLimited: 0 };
+	const counts = { failed: 0, rateLimited: 0, waitedMs: 0 };
 	for (;;) {
+		stopIfRunStopped.call(this, run, request);
 		await waitForPause(run);
+		stopIfRunStopped.call(this, run, request);
 		// Under Auto, after a 429, every request (retries too) keeps to the rate the service allows.
 		if (run.adaptive) await run.adaptive.pace(sleep);
 		const ticket = await session.ticket();
@@ -74,7 +82,12 @@ export async function oneFileApiRequest(
 		);
 		tellAdaptive(run, outcome, Date.now() - sentAt);
 		const answer = 'answer' in outcome ? outcome.answer : undefined;
-		if (answer && answer.statusCode < 300 && typeof answer.body !== 'string')
+		const refused =
+			'answer' in outcome
+				? answer?.statusCode === 429 || [500, 502, 503, 504].includes(answer?.statusCode ?? 0)
+				: isTransient(outcome.failure);
+		if (!refused) run.refusals.onAnswer();
+		if (answer && answer.statusCode < 300 && !answer.notJson)
 			return { statusCode: answer.statusCode, body: answer.body };
 
 		const signIn = 'thrown' in outcome ? signInFailureOf(outcome.thrown) : undefined;
@@ -88,19 +101,32 @@ export async function oneFileApiRequest(
 		// Signing in is always safe to repeat; a refused customer token is not worth repeating.
 		const refusedToken = signIn !== undefined && [400, 401, 403].includes(signIn.httpCode ?? 0);
 		const count = failure.httpCode === 429 ? ++counts.rateLimited : ++counts.failed;
+		const retryAfter = answer && retryAfterSeconds(answer.headers);
 		const wait = refusedToken
 			? undefined
-			: retryDelayMs(
-					failure,
-					request.idempotent || signIn !== undefined,
-					count,
-					answer && retryAfterSeconds(answer.headers),
-				);
+			: retryDelayMs(failure, request.idempotent || signIn !== undefined, count, retryAfter);
+		if (refused && !run.refusals.onRefusal(failure, wait))
+			stopIfRunStopped.call(this, run, request);
 		if (wait === undefined)
 			throw signIn
 				? signInFailed.call(this, signIn, request)
-				: requestFailed.call(this, failure, request);
+				: requestFailed.call(
+						this,
+						{
+							...failure,
+							refusals: counts.rateLimited + counts.failed,
+							waitedMs: counts.waitedMs,
+							retryAfterTooLongS:
+								failure.httpCode === 429 &&
+								retryAfter !== undefined &&
+								retryAfter > MAX_RETRY_AFTER_S
+									? retryAfter
+									: undefined,
+						},
+						request,
+					);
 		if (failure.httpCode === 429) run.pausedUntil = Math.max(run.pausedUntil, Date.now() + wait);
+		counts.waitedMs += wait;
 		await sleep(wait);
 	}
 }
@@ -182,6 +208,18 @@ function tellAdaptive(run: RunState, outcome: Outcome, ms: number): void {
 	)
 		run.adaptive.onFailure();
 	else run.adaptive.onAnswer(ms);
+}
+
+/** Once OneFile has refused the run past its bound (refusals.ts), no request of the run is sent. */
+function stopIfRunStopped(this: OneFileContext, run: RunState, request: OneFileRequest): void {
+	if (!run.refusals.stopped) return;
+	const words = runStoppedWords(run.refusals.stopped, 'OneFile');
+	throw new NodeApiError(this.getNode(), {} as JsonObject, {
+		message: words.message,
+		description: words.description,
+		httpCode: run.refusals.stopped.rateLimited ? '429' : undefined,
+		itemIndex: request.itemIndex,
+	});
 }
 
 async function waitForPause(run: RunState): Promise<void> {

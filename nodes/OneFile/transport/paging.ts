@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { PathPart } from '../../shared/http/url';
 import { readPages, type Page } from '../../shared/paging';
+import { oneFileList } from './answers';
 import { failureOf, oneFileApiRequest, type OneFileContext } from './index';
 import { runState } from './runState';
 
@@ -121,19 +122,5 @@ async function post(
 		action: options.action,
 		idempotent: true,
 	});
-	if (body === undefined) return [];
-	if (Array.isArray(body))
-		return body.filter(
-			(row): row is IDataObject => row !== null && typeof row === 'object' && !Array.isArray(row),
-		);
-	throw new NodeApiError(
-		this.getNode(),
-		{},
-		{
-			message: `OneFile's answer could not be read while trying to ${options.action}`,
-			description:
-				'OneFile sent something other than a list of records. Try again later; if it persists, check the Base URL points at the OneFile API.',
-			itemIndex: options.itemIndex,
-		},
-	);
+	return oneFileList.call(this, body, options);
 }

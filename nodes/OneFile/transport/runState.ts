@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { RefusalStreak } from '../../shared/http/refusals';
 import type { AdaptiveLimit } from '../../shared/items/adaptiveLimit';
 
 /**
@@ -18,6 +19,8 @@ export interface RunState {
 	unpagedLists: Set<string>;
 	/** Requests in Parallel: Auto, told of every answer (set by the node when it runs on Auto). */
 	adaptive?: AdaptiveLimit;
+	/** OneFile's refusals in a row across the run's items: past its bound, the run stops sending. */
+	refusals: RefusalStreak;
 }
 
 export interface RunCredential {
@@ -33,7 +36,7 @@ const runs = new WeakMap<object, RunState>();
 export function runState(context: object): RunState {
 	let state = runs.get(context);
 	if (!state) {
-		state = { pausedUntil: 0, unpagedLists: new Set() };
+		state = { pausedUntil: 0, unpagedLists: new Set(), refusals: new RefusalStreak() };
 		runs.set(context, state);
 	}
 	return state;

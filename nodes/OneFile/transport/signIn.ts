@@ -25,10 +25,16 @@ export async function signIn(
 	const checked = checkBaseUrl(credentials);
 	if ('problem' in checked) throw new OneFileSignInError(checked.problem);
 	const baseUrl = checked.url;
+	const customerToken = String(credentials.customerToken ?? '').trim();
+	const unsendable = headerProblem(customerToken);
+	if (unsendable)
+		throw new OneFileSignInError(
+			`The credential's Customer Token ${unsendable}, so it cannot be sent to OneFile. Paste the token again as OneFile Support sent it: one line, no spaces or line breaks`,
+		);
 	const outcome = await sendBounded(async (options) => await helpers.httpRequest(options), {
 		method: 'POST',
 		url: buildUrl(baseUrl, ['Authentication']),
-		headers: { 'X-CustomerToken': String(credentials.customerToken ?? '').trim() },
+		headers: { 'X-CustomerToken': customerToken },
 		timeoutMs: SIGN_IN_TIMEOUT_MS,
 		// The session comes back as bare text (onefile-api.md §2); read it as text, not JSON.
 		text: true,
@@ -80,7 +86,27 @@ export function parseSessionToken(body: unknown): string {
 			'OneFile accepted the customer token but sent no session token back. Check the Base URL points at the OneFile API (it ends in /api/v2.1)',
 		);
 	}
+	const unsendable = headerProblem(token);
+	if (unsendable)
+		throw new OneFileSignInError(
+			`OneFile's sign-in answer is not a session token: it ${unsendable}. Check the Base URL points at the OneFile API (it ends in /api/v2.1); if it does, report this to OneFile Support`,
+		);
 	return token;
+}
+
+/**
+ * Why a token cannot go into an HTTP header, or undefined when it can. Node refuses line breaks and
+ * characters beyond Latin-1 with a low-level error that reads like a network failure. The token's
+ * characters are never named: they are part of the secret.
+ */
+export function headerProblem(token: string): string | undefined {
+	if (/[\r\n]/.test(token)) return 'holds a line break';
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(token)) return 'holds a control character';
+	if (/[^\u0000-\u00ff]/.test(token))
+		return 'holds a character that is not plain text (beyond Latin-1)';
+	if (/\s/.test(token)) return 'holds a space';
+	return undefined;
 }
 
 /** A failed sign-in: its message, and what failed for the retry policy. */

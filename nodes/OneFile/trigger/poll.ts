@@ -1,7 +1,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
-import { idFromAnswer, normaliseId } from '../../shared/checks/values';
+import { Checker } from '../../shared/checks/checker';
+import { idFromAnswer } from '../../shared/checks/values';
 import { forEachBounded } from '../../shared/items/forEachBounded';
 import { pick } from '../../shared/items/output';
 import { ALL_ROLES, isRole, ROLES, type Role } from '../descriptions/roles';
@@ -190,32 +191,33 @@ async function testEvent(
 	return null;
 }
 
+/** The trigger's settings, read through the same checks as a node's row: every problem at once. */
 function readSettings(this: IPollFunctions): Settings {
-	const organisation = normaliseId(
-		this.getNodeParameter('organisationId', '', { extractValue: true }),
+	const check = new Checker(
+		this,
+		undefined,
+		'The OneFile Trigger cannot watch for changes',
 		'OneFile',
 	);
-	const roles = (this.getNodeParameter('roles', []) as unknown[]).filter(isRole);
-	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const organisationId = check.id('Organisation', check.param('organisationId'));
+	const rawRoles = check.param('roles', []);
+	const roles = (Array.isArray(rawRoles) ? rawRoles : []).filter(isRole);
+	if (roles.length === 0)
+		check.add({
+			field: 'Roles',
+			problem: 'has no role chosen',
+			fix: `Pick one or more of: ${ALL_ROLES.map((r) => ROLES[r].name).join(', ')}`,
+		});
+	const options = check.collection('options');
 	const overlapMinutes = Number(options.overlapMinutes ?? DEFAULT_OVERLAP_MINUTES);
-	if (!organisation.ok) {
-		throw new NodeOperationError(this.getNode(), `Organisation ${organisation.problem}`, {
-			description: `${organisation.fix}.`,
-		});
-	}
-	if (roles.length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Roles has none chosen', {
-			description: `Pick one or more of: ${ALL_ROLES.map((r) => ROLES[r].name).join(', ')}.`,
-		});
-	}
-	return {
-		organisationId: organisation.value,
+	const settings = {
 		roles,
-		fetchFullRecord: options.fetchFullRecord !== false,
+		fetchFullRecord: check.flag('Fetch Full Record', options.fetchFullRecord, true),
 		overlapMs:
 			(Number.isFinite(overlapMinutes) && overlapMinutes >= 0
 				? overlapMinutes
 				: DEFAULT_OVERLAP_MINUTES) * 60_000,
-		simplify: this.getNodeParameter('simplify', true) !== false,
+		simplify: check.flag('Simplify', check.param('simplify', true), true),
 	};
+	return { ...settings, ...check.done({ organisationId }) };
 }

@@ -1,15 +1,34 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { describeProblems, type Problem } from './problems';
 import {
 	isBlank,
+	normaliseBoolean,
 	normaliseId,
 	normaliseTextId,
 	normaliseValue,
+	describeValue,
 	type Normalised,
 	type ValueKind,
 } from './values';
+
+/** A parameter's value in any context; resource locators give their ID. */
+function readParameter(
+	context: CheckContext,
+	name: string,
+	itemIndex: number | undefined,
+	fallback: unknown,
+): unknown {
+	if ('getInputData' in context)
+		return context.getNodeParameter(name, itemIndex ?? 0, fallback, { extractValue: true });
+	return context.getNodeParameter(name, fallback, { extractValue: true });
+}
 
 interface ReadOptions {
 	/** Blank is fine: the result is undefined and no problem is noted. */
@@ -17,6 +36,9 @@ interface ReadOptions {
 }
 
 type Done<T> = { [K in keyof T]: Exclude<T[K], undefined> };
+
+/** Where parameters come from: a node's run (per item), a trigger's poll, or a dropdown's load. */
+export type CheckContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 /**
  * The input checks of one item: read each value, note every problem (not just the first), and
@@ -31,8 +53,9 @@ export class Checker {
 	readonly problems: Problem[] = [];
 
 	constructor(
-		private readonly context: IExecuteFunctions,
-		readonly itemIndex: number,
+		private readonly context: CheckContext,
+		/** The row; undefined for a trigger's poll, whose settings belong to no row. */
+		readonly itemIndex: number | undefined,
 		/** What could not be done: "Cannot create the Learner". */
 		readonly subject: string,
 		/** Whose IDs these are, for messages: "OneFile", "bksb". */
@@ -41,15 +64,42 @@ export class Checker {
 
 	/** A parameter's value; resource locators give their ID, whichever mode the user chose. */
 	param(name: string, fallback: unknown = ''): unknown {
-		return this.context.getNodeParameter(name, this.itemIndex, fallback, { extractValue: true });
+		return readParameter(this.context, name, this.itemIndex, fallback);
 	}
 
-	/** A collection parameter (Filters, Additional Fields), always an object. */
+	/** A collection parameter (Filters, Additional Fields, Options), always an object. */
 	collection(name: string): IDataObject {
-		const value = this.context.getNodeParameter(name, this.itemIndex, {});
+		const value = readParameter(this.context, name, this.itemIndex, {});
 		return value && typeof value === 'object' && !Array.isArray(value)
 			? (value as IDataObject)
 			: {};
+	}
+
+	/**
+	 * A yes/no setting or field. An expression may hand over a sheet's TRUE, "yes", 1 or "off":
+	 * the usual spellings of yes and no are read as such (normaliseBoolean), blank is `fallback`,
+	 * anything else is a problem naming the setting, so the row stops before any request. Never
+	 * compare a yes/no parameter with `=== true`: an expression's "TRUE" would read as no.
+	 */
+	flag(label: string, raw: unknown, fallback: boolean): boolean {
+		if (isBlank(raw)) return fallback;
+		const result = normaliseBoolean(raw);
+		if (result.ok) return result.value;
+		this.add({ field: label, problem: result.problem, fix: result.fix });
+		return fallback;
+	}
+
+	/** One of a choice's values (an options parameter, possibly set by an expression). */
+	choice<T extends string>(label: string, raw: unknown, allowed: readonly T[], fallback: T): T {
+		if (isBlank(raw)) return fallback;
+		const found = allowed.find((value) => value === raw);
+		if (found !== undefined) return found;
+		this.add({
+			field: label,
+			problem: `${describeValue(raw)} is not one of its choices`,
+			fix: `Use one of: ${allowed.join(', ')}`,
+		});
+		return fallback;
 	}
 
 	add(problem: Problem): void {

@@ -10,14 +10,16 @@ export interface Problem {
 /** One message for all of an item's problems, and a description that says how to fix each. */
 export function describeProblems(
 	subject: string,
-	itemIndex: number,
+	/** The row; undefined for settings that belong to no row (a trigger's). */
+	itemIndex: number | undefined,
 	problems: readonly Problem[],
 ): { message: string; description: string } {
 	const list = problems.map((p) => `${p.field} ${p.problem}`).join('; ');
+	const row = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
 	const message =
 		problems.length === 1
-			? `${subject}: ${list} [item ${itemIndex}]`
-			: `${subject}: ${problems.length} problems: ${list} [item ${itemIndex}]`;
+			? `${subject}: ${list}${row}`
+			: `${subject}: ${problems.length} problems: ${list}${row}`;
 	const description = problems.map((p) => `${p.field}: ${p.fix}.`).join('\n');
 	return { message, description };
 }

@@ -12,6 +12,7 @@ export type ValueKind =
 	| 'id'
 	| 'textId'
 	| 'date'
+	| 'birthDate'
 	| 'dateTime'
 	| 'boolean'
 	| 'uln'
@@ -65,6 +66,17 @@ export function idFromAnswer(raw: unknown): number | undefined {
 	return undefined;
 }
 
+/**
+ * An ID from an answer, for output: the number when it is a usable ID; the exact digits as text
+ * when they pass 2^53 (JavaScript would round them: parseJson keeps them as text); otherwise
+ * undefined. Only idFromAnswer's numbers go into a path.
+ */
+export function answerId(raw: unknown): number | string | undefined {
+	const id = idFromAnswer(raw);
+	if (id !== undefined) return id;
+	return typeof raw === 'string' && /^\d{16,30}$/.test(raw.trim()) ? raw.trim() : undefined;
+}
+
 /** Text codes used as IDs (OneFile unit IDs such as KS_COMM1): one path segment, never `.` or `..`. */
 export function normaliseTextId(
 	raw: unknown,
@@ -103,15 +115,19 @@ export function normaliseEmail(raw: unknown): Normalised<string> {
 	};
 }
 
+/** The spellings of yes and no a sheet, a form or an expression may use (case and spaces ignored). */
+export const YES_WORDS = ['true', 'yes', 'y', '1', 'on'];
+export const NO_WORDS = ['false', 'no', 'n', '0', 'off'];
+
 export function normaliseBoolean(raw: unknown): Normalised<boolean> {
 	if (typeof raw === 'boolean') return { ok: true, value: raw };
 	const text = asText(raw)?.toLowerCase();
-	if (text && ['true', 'yes', 'y', '1'].includes(text)) return { ok: true, value: true };
-	if (text && ['false', 'no', 'n', '0'].includes(text)) return { ok: true, value: false };
+	if (text && YES_WORDS.includes(text)) return { ok: true, value: true };
+	if (text && NO_WORDS.includes(text)) return { ok: true, value: false };
 	return {
 		ok: false,
 		problem: `${describeValue(raw)} is not yes or no`,
-		fix: 'Use true or false (yes/no and 1/0 also work)',
+		fix: 'Use true or false (yes/no, 1/0 and on/off also work)',
 	};
 }
 
@@ -223,6 +239,32 @@ export function normaliseDate(raw: unknown): Normalised<string> {
 	};
 }
 
+/** The ages a date of birth may give, on the day of the run: a learner or a member of staff. */
+export const MIN_AGE = 10;
+export const MAX_AGE = 100;
+
+/**
+ * A date of birth: a date (normaliseDate) in the past that makes the person MIN_AGE to MAX_AGE
+ * years old today (UTC). A birth date of 2100 or of last year is a typing or mapping mistake,
+ * and would be stored at OneFile and bksb as if true.
+ */
+export function normaliseBirthDate(raw: unknown, today: Date = new Date()): Normalised<string> {
+	const date = normaliseDate(raw);
+	if (!date.ok) return date;
+	const year = today.getUTCFullYear();
+	const md = `${pad(today.getUTCMonth() + 1)}-${pad(today.getUTCDate())}`;
+	// Born on or before this day MIN_AGE years ago, and after this day MAX_AGE + 1 years ago.
+	const latest = `${year - MIN_AGE}-${md}`;
+	const earliest = `${year - MAX_AGE - 1}-${md}`;
+	const day = date.value.slice(0, 10);
+	if (day <= latest && day > earliest) return date;
+	return {
+		ok: false,
+		problem: `${describeValue(raw)} ${day > latest ? (day > today.toISOString().slice(0, 10) ? 'is in the future' : `makes the person younger than ${MIN_AGE}`) : `makes the person older than ${MAX_AGE}`}`,
+		fix: `A date of birth must make the person ${MIN_AGE} to ${MAX_AGE} years old today: after ${earliest} and on or before ${latest}. Check the column mapped here is the date of birth, written day first (23/09/2001) or as 2001-09-23`,
+	};
+}
+
 /** A moment, sent in UTC; a written offset is applied, none means UTC. */
 export function normaliseDateTime(raw: unknown): Normalised<string> {
 	const parts = parseCalendar(raw);
@@ -266,6 +308,8 @@ export function normaliseValue(
 			return normaliseEmail(raw);
 		case 'date':
 			return normaliseDate(raw);
+		case 'birthDate':
+			return normaliseBirthDate(raw);
 		case 'dateTime':
 			return normaliseDateTime(raw);
 		case 'boolean':

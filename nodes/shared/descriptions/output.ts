@@ -1,8 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import type { Checker } from '../checks/checker';
 import { pick } from '../items/output';
 
 export type OutputMode = 'simplified' | 'raw' | 'selected';
+const OUTPUT_MODES: readonly OutputMode[] = ['simplified', 'raw', 'selected'];
 
 /**
  * *Output*: Simplified / Raw / Selected Fields, as n8n's UX guidelines ask of reads that an AI agent
@@ -39,24 +41,56 @@ export function outputProperties(simpleFields: readonly string[]): INodeProperti
 	];
 }
 
+/**
+ * The Output choice of an item, read through its checks (a problem stops the row), as a function
+ * that shapes each record. `simplify` is the older yes/no form some operations keep (off = Raw).
+ */
+export function readOutput(
+	check: Checker,
+	simpleFields: readonly string[],
+	options: { simplifyParam?: string } = {},
+): (record: IDataObject) => IDataObject {
+	const simplify =
+		options.simplifyParam === undefined ||
+		check.flag('Simplify', check.param(options.simplifyParam, true), true);
+	const mode = simplify
+		? check.choice('Output', check.param('output', 'simplified'), OUTPUT_MODES, 'simplified')
+		: 'raw';
+	const selected = mode === 'selected' ? selectedFields(check) : [];
+	return (record) => shapeOutput(record, mode, simpleFields, selected);
+}
+
+function selectedFields(check: Checker): string[] {
+	const raw = check.param('fields', '');
+	const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : undefined;
+	if (list === undefined || list.some((field) => typeof field !== 'string')) {
+		check.add({
+			field: 'Fields',
+			problem: 'is not a list of field names',
+			fix: "List OneFile's field names separated by commas, e.g. ID, FirstName, Email",
+		});
+		return [];
+	}
+	return (list as string[]).map((field) => field.trim()).filter(Boolean);
+}
+
 /** The record as the Output choice shapes it. Pure. */
 export function shapeOutput(
 	record: IDataObject,
-	mode: unknown,
+	mode: OutputMode,
 	simpleFields: readonly string[],
-	selected: unknown,
+	selected: readonly string[],
 ): IDataObject {
 	if (mode === 'raw') return record;
 	if (mode === 'selected') {
-		const wanted = String(selected ?? '')
-			.split(',')
-			.map((field) => field.trim())
-			.filter(Boolean);
-		// OneFile's keys are PascalCase; a field typed in another case still matches.
+		// Only the record's own fields: OneFile's keys are PascalCase, and a field typed in another
+		// case still matches; a name the record lacks (toString, __proto__, a.b) gives nothing.
 		const keys = Object.keys(record);
 		return pick(
 			record,
-			wanted.map((field) => keys.find((key) => key.toLowerCase() === field.toLowerCase()) ?? field),
+			selected
+				.map((field) => keys.find((key) => key.toLowerCase() === field.toLowerCase()))
+				.filter((key): key is string => key !== undefined),
 		);
 	}
 	return pick(record, simpleFields);

@@ -1,4 +1,6 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Checker } from '../checks/checker';
 
 export const returnAllOrLimit: INodeProperties[] = [
 	{
@@ -19,11 +21,18 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
-/** "Return All" / "Limit": the row limit, or undefined for all. */
-export function readLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	return this.getNodeParameter('returnAll', itemIndex) === true
-		? undefined
-		: (this.getNodeParameter('limit', itemIndex) as number);
+/** "Return All" / "Limit": the row limit, or undefined for all; a problem is noted in `check`. */
+export function readLimit(check: Checker): number | undefined {
+	if (check.flag('Return All', check.param('returnAll', false), false)) return undefined;
+	const raw = check.param('limit', 50);
+	const limit = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof limit === 'number' && Number.isSafeInteger(limit) && limit >= 1) return limit;
+	check.add({
+		field: 'Limit',
+		problem: `${typeof raw === 'string' ? JSON.stringify(raw) : String(raw)} is not a number of rows`,
+		fix: 'Use a whole number of 1 or more, or turn on Return All',
+	});
+	return undefined;
 }
 
 /** The "Filters" collection of a Get Many. */

@@ -1,3 +1,5 @@
+import { MAX_RETRY_AFTER_S } from './retry';
+
 /**
  * What went wrong with one request, without anything secret in it: the status, the service's own
  * code and words, or why no usable answer came. Each service's transport turns it into an error
@@ -22,6 +24,12 @@ export interface RequestFailure {
 	tooLargeBytes?: number;
 	/** The execution was cancelled (Stop in the editor, or n8n shutting down). */
 	cancelled?: boolean;
+	/** How often this request was refused (429, 5xx, no answer) before the node gave up on it. */
+	refusals?: number;
+	/** How long the node waited, in all, between those tries (ms). */
+	waitedMs?: number;
+	/** The wait the service asked for (Retry-After, seconds) when it was longer than the node waits. */
+	retryAfterTooLongS?: number;
 }
 
 /**
@@ -125,4 +133,17 @@ export function commonFailureWords(
 		};
 	}
 	return undefined;
+}
+
+/**
+ * What the node did before giving up, exactly: "OneFile refused it 3 times; the node waited 2 s
+ * in all between tries. " Empty when it tried once. Never claims a wait or a retry that did not happen.
+ */
+export function triesWords(failure: RequestFailure, service: string): string {
+	if (failure.retryAfterTooLongS !== undefined)
+		return `${service} asked the node to wait ${failure.retryAfterTooLongS} s before trying again, longer than the node waits (${MAX_RETRY_AFTER_S} s), so it stopped. `;
+	const tries = failure.refusals ?? 1;
+	if (tries <= 1) return '';
+	const waited = Math.round((failure.waitedMs ?? 0) / 1000);
+	return `${service} refused it ${tries} times; the node waited ${waited < 1 ? 'under a second' : `${waited} s`} in all between tries. `;
 }

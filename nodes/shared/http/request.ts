@@ -35,6 +35,8 @@ export interface Answer {
 	headers: Record<string, unknown>;
 	/** Parsed JSON, or the text when it is not JSON; undefined when empty. */
 	body: unknown;
+	/** The body was not JSON (kept as text): garbled, cut short, an HTML page, or text asked for. */
+	notJson?: boolean;
 }
 
 export type Outcome = { answer: Answer } | { failure: RequestFailure; thrown?: unknown };
@@ -137,7 +139,7 @@ async function sendWithin(
 		answer: {
 			statusCode,
 			headers,
-			body: parse(Buffer.from(bytes).toString('utf8'), request.text === true),
+			...parse(Buffer.from(bytes).toString('utf8'), request.text === true),
 		},
 	};
 }
@@ -172,14 +174,58 @@ function capped(bytes: Uint8Array): Uint8Array | undefined {
 	return bytes.length > MAX_ANSWER_BYTES ? undefined : bytes;
 }
 
-function parse(text: string, asText: boolean): unknown {
-	if (text.trim() === '') return undefined;
-	if (asText) return text;
+function parse(text: string, asText: boolean): Pick<Answer, 'body' | 'notJson'> {
+	if (text.trim() === '') return { body: undefined };
+	if (asText) return { body: text, notJson: true };
 	try {
-		return JSON.parse(text) as unknown;
+		return { body: parseJson(text) };
 	} catch {
-		return text;
+		return { body: text, notJson: true };
 	}
+}
+
+/** Keys that, once in n8n's output, its copying would turn into inherited fields of the item. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const UNSAFE_KEY_IN_TEXT = /"(?:__proto__|constructor|prototype)"\s*:/;
+
+/**
+ * JSON as a service sent it, made safe to pass on: whole numbers beyond 2^53 (an ID JavaScript
+ * would silently round) are kept exactly, as text; keys named `__proto__`, `constructor` or
+ * `prototype` are dropped. Both checks cost a scan only when the text could hold them.
+ */
+export function parseJson(text: string): unknown {
+	const exact = /\d{16}/.test(text) ? quoteUnsafeIntegers(text) : text;
+	return UNSAFE_KEY_IN_TEXT.test(text)
+		? JSON.parse(exact, (key, value: unknown) => (UNSAFE_KEYS.has(key) ? undefined : value))
+		: JSON.parse(exact);
+}
+
+/** The JSON text with every integer literal above Number.MAX_SAFE_INTEGER put in quotes. */
+function quoteUnsafeIntegers(text: string): string {
+	let out = '';
+	let from = 0;
+	let i = 0;
+	while (i < text.length) {
+		const c = text[i];
+		if (c === '"') {
+			// Skip the string, escapes included.
+			for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+			i++;
+			continue;
+		}
+		if (c === '-' || (c >= '0' && c <= '9')) {
+			const match = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+			const token = match?.[0] ?? c;
+			if (match && !match[1] && !match[2] && !Number.isSafeInteger(Number(token))) {
+				out += `${text.slice(from, i)}"${token}"`;
+				from = i + token.length;
+			}
+			i += token.length;
+			continue;
+		}
+		i++;
+	}
+	return out + text.slice(from);
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {

@@ -15,7 +15,8 @@ import type { RequestFailure } from './failure';
 const MAX_ATTEMPTS = 4;
 const MAX_RATE_LIMITED = 12;
 const BACKOFF_BASE_MS = 400;
-const MAX_RETRY_AFTER_S = 60;
+/** The longest Retry-After the node waits; a longer one fails the request (its words say so). */
+export const MAX_RETRY_AFTER_S = 60;
 
 /** How long to wait before trying again, or undefined to give up. `count` counts this kind of failure so far. */
 export function retryDelayMs(

@@ -35,7 +35,9 @@ export function withItemIndex(this: IExecuteFunctions, error: Error, itemIndex: 
 	return new NodeOperationError(this.getNode(), error.message, { itemIndex });
 }
 
-/** The record with only these keys, in this order (Simplify). */
+/** The record with only these of its own keys, in this order (Simplify); never an inherited name. */
 export function pick(record: IDataObject, keys: readonly string[]): IDataObject {
-	return Object.fromEntries(keys.filter((k) => k in record).map((k) => [k, record[k]]));
+	return Object.fromEntries(
+		keys.filter((k) => Object.prototype.hasOwnProperty.call(record, k)).map((k) => [k, record[k]]),
+	);
 }

@@ -1,9 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { Checker } from '../../../shared/checks/checker';
 import { toItems } from '../../../shared/items/output';
 import { COURSE_SUBJECTS } from '../../descriptions/fields';
 import { bksbApiRequest } from '../../transport';
+import { bksbRecord } from '../../transport/answers';
 
 /** An auto-login link for a learner's course: `GET assessmentSessions/get{Initial|Diagnostic}AssessmentSessionLinkForCourse`. */
 export async function courseLink(
@@ -38,5 +39,12 @@ export async function courseLink(
 		action: `get the ${kind.toLowerCase()} assessment link for bksb user ${ids.userId}`,
 		idempotent: true,
 	});
-	return toItems.call(this, (link ?? {}) as IDataObject, itemIndex);
+	return toItems.call(
+		this,
+		bksbRecord.call(this, link, {
+			action: `get the ${kind.toLowerCase()} assessment link for bksb user ${ids.userId}`,
+			itemIndex,
+		}),
+		itemIndex,
+	);
 }

@@ -1,15 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
 import { toItems } from '../../../shared/items/output';
 import { userIdField } from '../../descriptions/fields';
 import { bksbApiRequest } from '../../transport';
+import { bksbRecord } from '../../transport/answers';
 
 const sessionIdField: INodeProperties = {
 	displayName: 'Session ID',
@@ -44,5 +40,12 @@ export async function execute(
 		action: `get the report link of session ${sessionId}`,
 		idempotent: true,
 	});
-	return toItems.call(this, (link ?? {}) as IDataObject, itemIndex);
+	return toItems.call(
+		this,
+		bksbRecord.call(this, link, {
+			action: `get the report link of session ${sessionId}`,
+			itemIndex,
+		}),
+		itemIndex,
+	);
 }

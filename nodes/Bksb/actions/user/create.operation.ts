@@ -5,7 +5,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { isRecord } from '../../../shared/answers';
 import { Checker } from '../../../shared/checks/checker';
+import { describeValue } from '../../../shared/checks/values';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
 import { compact } from '../../../shared/http/body';
 import { toItems } from '../../../shared/items/output';
@@ -82,16 +84,16 @@ export async function execute(
 		Lastname: check.text('Last Name', check.param('lastname')),
 		Email: check.value('email', 'Email', check.param('email'), { optional: true }),
 	};
-	const dateOfBirth = check.value('date', 'Date of Birth', extra.dateOfBirth, {
+	const dateOfBirth = check.value('birthDate', 'Date of Birth', extra.dateOfBirth, {
 		optional: true,
 	}) as string | undefined;
 	Object.assign(body, {
 		DateOfBirth: dateOfBirth === undefined ? undefined : simpleDateTime(dateOfBirth),
-		// A password is sent as given: spaces in it are the user's own.
-		Password:
-			typeof extra.password === 'string' && extra.password !== '' ? extra.password : undefined,
+		Password: readPassword(check, extra.password),
 		AutoEnrolCourses:
-			extra.autoEnrolCourses === undefined ? undefined : extra.autoEnrolCourses === true,
+			extra.autoEnrolCourses === undefined
+				? undefined
+				: check.flag('Auto-Enrol on Courses', extra.autoEnrolCourses, false),
 	});
 	check.done();
 	const user = await bksbApiRequest.call(this, {
@@ -102,5 +104,31 @@ export async function execute(
 		action: `create bksb user ${String(body.Username)}`,
 		idempotent: false,
 	});
-	return toItems.call(this, (user ?? {}) as IDataObject, itemIndex);
+	// bksb said yes (2xx): the user exists now, whatever the body holds; never an error that invites a rerun.
+	const created = isRecord(user)
+		? user
+		: {
+				created: true,
+				Username: body.Username,
+				note: 'bksb confirmed the create but sent no user record back: look the user up in bksb for its ID',
+			};
+	return toItems.call(this, created, itemIndex);
+}
+
+/**
+ * The Password: sent as given (spaces in it are the user's own); a sheet's column of digits
+ * arrives as a number and is that password. Empty means the organisation's default. Anything else
+ * (a yes/no, an object, a list) is a problem: leaving it out would create the user with the
+ * default password and report success.
+ */
+function readPassword(check: Checker, raw: unknown): string | undefined {
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	if (typeof raw === 'string') return raw;
+	if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) return String(raw);
+	check.add({
+		field: 'Password',
+		problem: `is not text (it is ${describeValue(raw)})`,
+		fix: "Map the password as text (a cell of letters and digits), or leave it empty for the organisation's default password",
+	});
+	return undefined;
 }

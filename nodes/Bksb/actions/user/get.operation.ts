@@ -1,10 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
 import { toItems } from '../../../shared/items/output';
 import { userIdField } from '../../descriptions/fields';
 import { bksbApiRequest } from '../../transport';
+import { bksbRecord } from '../../transport/answers';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['user'], operation: ['get'] } },
@@ -25,5 +26,9 @@ export async function execute(
 		action: `get bksb user ${userId}`,
 		idempotent: true,
 	});
-	return toItems.call(this, (user ?? {}) as IDataObject, itemIndex);
+	return toItems.call(
+		this,
+		bksbRecord.call(this, user, { action: `get bksb user ${userId}`, itemIndex }),
+		itemIndex,
+	);
 }

@@ -30,7 +30,9 @@ export async function execute(
 	const check = new Checker(this, itemIndex, 'Cannot update the date of birth', 'bksb');
 	const { userId, date } = check.done({
 		userId: check.id('User ID', check.param('userId')),
-		date: check.value('date', 'Date of Birth', check.param('dateOfBirth')) as string | undefined,
+		date: check.value('birthDate', 'Date of Birth', check.param('dateOfBirth')) as
+			| string
+			| undefined,
 	});
 	const dateOfBirth = simpleDateTime(date);
 	const answer = (await bksbApiRequest.call(this, {

@@ -20,6 +20,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot list the user groups', 'bksb');
 	const query = check.text('Search', check.param('query'), { optional: true });
+	const limit = readLimit(check);
 	check.done();
 	const groups = await bksbPaged.call(
 		this,
@@ -30,7 +31,7 @@ export async function execute(
 			action: 'list bksb user groups',
 		},
 		'Groups',
-		readLimit.call(this, itemIndex),
+		limit,
 	);
 	return toItems.call(this, groups, itemIndex);
 }

@@ -29,6 +29,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot list the group members', 'bksb');
 	const query = check.text('Search', check.param('query'), { optional: true });
+	const limit = readLimit(check);
 	const { groupId } = check.done({
 		groupId: check.id('User Group ID', check.param('userGroupId')),
 	});
@@ -41,7 +42,7 @@ export async function execute(
 			action: `list the members of bksb group ${groupId}`,
 		},
 		'Users',
-		readLimit.call(this, itemIndex),
+		limit,
 	);
 	return toItems.call(this, users, itemIndex);
 }

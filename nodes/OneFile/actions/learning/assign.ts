@@ -33,10 +33,11 @@ export interface LearningAssignSpec {
 	fields: LearningField[];
 	/** Further parameters, e.g. Only Change Assigned. */
 	extra?: INodeProperties[];
+	/** Reads the further parameters through the item's checks, before any request. */
+	readExtra?(check: Checker): Record<string, boolean>;
 	request(
-		this: IExecuteFunctions,
 		ids: LearningIds,
-		itemIndex: number,
+		extra: Record<string, boolean>,
 	): { path: PathPart[]; action: string; output: IDataObject };
 	/** What OneFile's answer adds to the output (the Standard assign's new learning aim ID). */
 	fromAnswer?(body: unknown): IDataObject;
@@ -95,8 +96,9 @@ export function learningAssign(spec: LearningAssignSpec): {
 				? check.textId(field.displayName, raw, 'KS_COMM1')
 				: check.id(field.displayName, raw);
 		}
+		const extra = spec.readExtra?.(check) ?? {};
 		const ids = check.done(values) as LearningIds;
-		const { path, action, output } = spec.request.call(this, ids, itemIndex);
+		const { path, action, output } = spec.request(ids, extra);
 		const { body } = await oneFileApiRequest.call(this, {
 			method: 'POST',
 			path,

@@ -24,9 +24,14 @@ export const { description, execute } = learningAssign({
 				"Whether to only update the learning aims the learner already has. Off: all the template's aims and units are assigned and override existing ones, which may affect progress.",
 		},
 	],
-	request({ learnerId, frameworkTemplateId }, itemIndex) {
-		const onlyChangeAssigned =
-			this.getNodeParameter('onlyChangeAssigned', itemIndex, false) === true;
+	readExtra: (check) => ({
+		onlyChangeAssigned: check.flag(
+			'Only Change Assigned',
+			check.param('onlyChangeAssigned', false),
+			false,
+		),
+	}),
+	request({ learnerId, frameworkTemplateId }, { onlyChangeAssigned }) {
 		return {
 			path: ['FrameworkTemplate', frameworkTemplateId, 'Assign', learnerId, onlyChangeAssigned],
 			action: `assign framework template ${frameworkTemplateId} to learner ${learnerId}`,

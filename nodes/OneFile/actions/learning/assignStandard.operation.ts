@@ -1,4 +1,4 @@
-import { idFromAnswer } from '../../../shared/checks/values';
+import { answerId } from '../../../shared/checks/values';
 import { learnerField, learningAssign } from './assign';
 
 /** `POST /Standard/{standardId}/Assign/{learnerId}`: OneFile answers with the new learning aim's ID. */
@@ -19,5 +19,5 @@ export const { description, execute } = learningAssign({
 		action: `assign standard ${standardId} to learner ${learnerId}`,
 		output: { learnerId, standardId },
 	}),
-	fromAnswer: (body) => ({ learningAimId: idFromAnswer(body) ?? null }),
+	fromAnswer: (body) => ({ learningAimId: answerId(body) ?? null }),
 });

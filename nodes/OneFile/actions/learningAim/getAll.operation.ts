@@ -65,14 +65,17 @@ export async function execute(
 	const filters = check.collection('filters');
 	const body: IDataObject = {
 		UserID: check.id('Learner', check.param('learnerId')),
-		LearningAimCompletionStatus: filters.completedOnly === true ? 1 : undefined,
+		LearningAimCompletionStatus: check.flag('Completed Only', filters.completedOnly, false)
+			? 1
+			: undefined,
 		DateFrom: check.value('dateTime', 'Achieved or Changed From', filters.from, { optional: true }),
 		DateTo: check.value('dateTime', 'Achieved or Changed To', filters.to, { optional: true }),
 	};
+	const limit = readLimit(check);
 	check.done();
 	const rows = await oneFileSearchAll.call(this, ONEFILE_LISTS.learningAim, compact(body), {
 		itemIndex,
-		limit: readLimit.call(this, itemIndex),
+		limit,
 		action: `list the learning aims of learner ${String(body.UserID)}`,
 	});
 	return toItems.call(

@@ -89,10 +89,11 @@ export function listOperation(spec: ListSpec): ListOperation {
 			body[filter.apiName] = check.text(filter.displayName, filters[filter.name], {
 				optional: true,
 			});
+		const limit = readLimit(check);
 		check.done();
 		const rows = await oneFileSearchAll.call(this, spec.list, compact(body), {
 			itemIndex,
-			limit: readLimit.call(this, itemIndex),
+			limit,
 			action: `list ${spec.plural}`,
 		});
 		return toItems.call(this, rows, itemIndex);

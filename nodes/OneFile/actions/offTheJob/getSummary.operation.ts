@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { withOwnFields } from '../../../shared/answers';
 import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
 import { toItems } from '../../../shared/items/output';
@@ -48,12 +49,12 @@ export function summary(learnerId: number, figures: IDataObject): IDataObject {
 	const planned = readNumber(figures.PlannedOTJ);
 	const actual = readNumber(figures.CachedActualHours);
 	const computed = planned && actual !== null ? Math.round((actual / planned) * 1000) / 10 : null;
-	return {
+	const own = {
 		learnerId,
 		plannedHours: planned,
 		minimumHours: readNumber(figures.MinimumOTJ),
 		actualHours: actual,
 		percentOfPlanned: readNumber(figures.PercentOfPlanned) ?? computed,
-		...figures,
 	};
+	return withOwnFields(own, figures, 'OneFile');
 }

@@ -38,13 +38,14 @@ export async function execute(
 		options.customerId === 0
 			? undefined
 			: check.id('Customer ID', options.customerId, { optional: true });
+	const limit = readLimit(check);
 	check.done();
 	const customerId = given ?? (await discoverCustomerId.call(this, itemIndex));
 	const organisations = await oneFileSearchAll.call(
 		this,
 		ONEFILE_LISTS.organisation,
 		{ CustomerID: customerId },
-		{ itemIndex, limit: readLimit.call(this, itemIndex), action: 'list organisations' },
+		{ itemIndex, limit, action: 'list organisations' },
 	);
 	return toItems.call(this, organisations, itemIndex);
 }

@@ -48,10 +48,11 @@ export async function execute(
 		OrganisationID: check.id('Organisation', check.param('organisationId')),
 		LearnerID: check.id('Learner', check.param('learnerId'), { optional: true }),
 	};
+	const limit = readLimit(check);
 	check.done();
 	const rows = await oneFileSearchAll.call(this, ONEFILE_LISTS.plan, compact(body), {
 		itemIndex,
-		limit: readLimit.call(this, itemIndex),
+		limit,
 		action: 'list plans',
 	});
 	return toItems.call(

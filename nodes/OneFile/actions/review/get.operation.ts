@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
-import { outputProperties, shapeOutput } from '../../../shared/descriptions/output';
+import { outputProperties, readOutput } from '../../../shared/descriptions/output';
 import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
@@ -21,15 +21,6 @@ export const SIMPLE_REVIEW_FIELDS = [
 	'EmployerSignedOn',
 	'Progress',
 ];
-
-export const simplifyProperty: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: true,
-	description:
-		'Whether to return only the main fields (ID, learner, assessor, status, scheduled date, who signed and when, progress) instead of the whole record',
-};
 
 export const properties: INodeProperties[] = [
 	locatorProperty({
@@ -60,6 +51,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot get the review', 'OneFile');
+	const shape = readOutput(check, SIMPLE_REVIEW_FIELDS);
 	const { id } = check.done({ id: check.id('Review', check.param('reviewId')) });
 	const review = await getRecord.call(
 		this,
@@ -68,15 +60,5 @@ export async function execute(
 		`get review ${id}`,
 		REVIEW_SHAPE,
 	);
-	const output = this.getNodeParameter('output', itemIndex, 'simplified');
-	return toItems.call(
-		this,
-		shapeOutput(
-			review,
-			output,
-			SIMPLE_REVIEW_FIELDS,
-			this.getNodeParameter('fields', itemIndex, ''),
-		),
-		itemIndex,
-	);
+	return toItems.call(this, shape(review), itemIndex);
 }

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/descriptions/returnAllOrLimit';
 import { compact } from '../../../shared/http/body';
 import { idFromAnswer } from '../../../shared/checks/values';
-import { outputProperties, shapeOutput } from '../../../shared/descriptions/output';
+import { outputProperties, readOutput } from '../../../shared/descriptions/output';
 import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
@@ -96,20 +96,16 @@ export async function execute(
 		DateFrom: check.value('dateTime', 'Scheduled From', filters.scheduledFrom, { optional: true }),
 		DateTo: check.value('dateTime', 'Scheduled To', filters.scheduledTo, { optional: true }),
 	};
+	const limit = readLimit(check);
+	const shape = readOutput(check, SIMPLE_REVIEW_FIELDS);
+	const fullRecords = check.flag('Full Records', check.collection('options').fullRecords, false);
 	check.done();
 	const rows = await oneFileSearchAll.call(this, ONEFILE_LISTS.review, compact(body), {
 		itemIndex,
-		limit: readLimit.call(this, itemIndex),
+		limit,
 		action: 'list reviews',
 	});
-	const shape = (review: IDataObject) =>
-		shapeOutput(
-			review,
-			this.getNodeParameter('output', itemIndex, 'simplified'),
-			SIMPLE_REVIEW_FIELDS,
-			this.getNodeParameter('fields', itemIndex, ''),
-		);
-	if (check.collection('options').fullRecords !== true)
+	if (!fullRecords)
 		return toItems.call(
 			this,
 			rows.map((row) => shape(readRecord(row, REVIEW_SHAPE))),

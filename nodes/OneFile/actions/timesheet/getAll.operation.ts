@@ -18,7 +18,9 @@ import { readPages } from '../../../shared/paging';
 import { optionsCollection } from '../../descriptions/options';
 import { learnerLocators } from '../../descriptions/rlc.description';
 import { readRecord, TIMESHEET_SHAPE } from '../../helpers/records';
+import { withOwnFields } from '../../../shared/answers';
 import { oneFileApiRequest } from '../../transport';
+import { oneFileList } from '../../transport/answers';
 
 export const properties: INodeProperties[] = [
 	...learnerLocators('The learner whose timesheet entries to list'),
@@ -69,9 +71,13 @@ export async function execute(
 		| string
 		| undefined;
 	const to = check.value('dateTime', 'To', filters.to, { optional: true }) as string | undefined;
+	// Not added to Filters: every entry, off-the-job or not.
+	const offTheJobOnly = check.flag('Off-the-Job Only', filters.offTheJobOnly, false);
+	const limit = readLimit(check);
 	const ids = check.done({ learnerId });
+	const action = `list the timesheet of learner ${ids.learnerId}`;
 	const wanted = (entry: IDataObject) =>
-		(filters.offTheJobOnly !== true || entry.IsOffTheJob === true) &&
+		(!offTheJobOnly || entry.IsOffTheJob === true) &&
 		(from === undefined || (typeof entry.FromDate === 'string' && entry.FromDate >= from)) &&
 		(to === undefined || (typeof entry.FromDate === 'string' && entry.FromDate <= to));
 	const entries = await readPages(
@@ -80,20 +86,26 @@ export async function execute(
 				method: 'GET',
 				path: ['Timesheet', 'Learner', ids.learnerId],
 				itemIndex,
-				action: `list the timesheet of learner ${ids.learnerId}`,
+				action,
 				idempotent: true,
 			});
-			const list = Array.isArray(body) ? body : [];
+			const list = oneFileList.call(this, body, { action, itemIndex });
 			return {
 				rows: list
-					.map((entry) => ({ learnerId: ids.learnerId, ...readRecord(entry, TIMESHEET_SHAPE) }))
+					.map((entry) =>
+						withOwnFields(
+							{ learnerId: ids.learnerId },
+							readRecord(entry, TIMESHEET_SHAPE),
+							'OneFile',
+						),
+					)
 					.filter(wanted),
 				last: true,
 			};
 		},
 		{
 			pageSize: Number.MAX_SAFE_INTEGER,
-			limit: readLimit.call(this, itemIndex),
+			limit,
 			service: 'OneFile',
 			action: 'list timesheet entries',
 			fail: (message, description) =>

@@ -52,11 +52,11 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot assign the placement', 'OneFile');
+	const grantAccess = check.flag('Grant Access', check.param('grantAccess', false), false);
 	const { userId, placementId } = check.done({
 		userId: check.id('Employer', check.param('userId')),
 		placementId: check.id('Placement', check.param('placementId')),
 	});
-	const grantAccess = this.getNodeParameter('grantAccess', itemIndex, false) === true;
 	await oneFileApiRequest.call(this, {
 		method: 'POST',
 		path: ['User', userId, 'AssignPlacement', placementId, grantAccess],

@@ -63,9 +63,11 @@ export function checkCreateInput(
 	);
 	const options = check.collection('options');
 	const settings = {
-		includePassword: options.includePassword === true,
-		lookUpId: options.lookUpId !== false,
+		includePassword: check.flag('Include Password', options.includePassword, false),
+		lookUpId: check.flag('Look Up New User ID', options.lookUpId, true),
 	};
+	// Unreadable, it reads as off: the problem it noted stops the row before any request.
+	const validateOnly = check.flag('Validate Only', options.validateOnly, false);
 	if (!isRole(raw)) {
 		check.add({
 			field: 'Role',
@@ -79,7 +81,7 @@ export function checkCreateInput(
 			body: {},
 			options: settings,
 			check,
-			validateOnly: options.validateOnly === true,
+			validateOnly,
 		};
 	}
 	const required = Object.fromEntries(
@@ -90,7 +92,7 @@ export function checkCreateInput(
 		...extra,
 	});
 	problems.forEach((problem) => check.add(problem));
-	return { role, body, options: settings, check, validateOnly: options.validateOnly === true };
+	return { role, body, options: settings, check, validateOnly };
 }
 
 /** The same, stopping the item before any request when anything is wrong. */

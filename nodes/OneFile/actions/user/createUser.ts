@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { idFromAnswer } from '../../../shared/checks/values';
+import { answerId, idFromAnswer } from '../../../shared/checks/values';
 import { ROLES, type Role } from '../../descriptions/roles';
 import { failureOf, oneFileApiRequest } from '../../transport';
 import { findMatchingUsers, MATCH_FIELDS, type MatchBy } from './matching';
@@ -33,7 +33,7 @@ export async function createUser(
 	const matchBy = options.matchBy ?? 'email';
 	let responseBody: unknown;
 	let recoveredId: unknown;
-	let knownAbsent = options.knownAbsent === true;
+	let knownAbsent = options.knownAbsent ?? false;
 	for (let attempt = 1; ; attempt++) {
 		let lost: unknown;
 		try {
@@ -59,6 +59,9 @@ export async function createUser(
 			break;
 		}
 		if (matches.length > 0) throw unknownOutcome.call(this, itemIndex, roleName, matchBy, matches);
+		// A success whose body was garbled: OneFile acted. The search may not show the user yet
+		// (Keychain verification, a slow index): never create again after a yes.
+		if (saidYes(lost)) throw unknownOutcome.call(this, itemIndex, roleName, matchBy, []);
 		// Not there: OneFile did not create it, so creating again cannot make a second one.
 		if (attempt >= MAX_CREATE_ATTEMPTS) throw lost;
 		knownAbsent = true;
@@ -69,6 +72,12 @@ export async function createUser(
 /** How often a create is tried when each answer is lost and the user is then not found. */
 const MAX_CREATE_ATTEMPTS = 3;
 
+/** OneFile answered 2xx (its body could not be read): it acted on the create. */
+function saidYes(error: unknown): boolean {
+	const status = failureOf(error)?.httpCode;
+	return status !== undefined && status >= 200 && status < 300;
+}
+
 function unknownOutcome(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -78,11 +87,15 @@ function unknownOutcome(
 ): NodeApiError {
 	const { label } = MATCH_FIELDS[matchBy];
 	const ids = matches.map((m) => String(idFromAnswer(m.ID) ?? '?'));
+	const found =
+		ids.length > 0
+			? `its answer was lost, and a user with this ${label} exists (ID ${ids.join(', ')})`
+			: `OneFile said yes but its answer could not be read, and no user with this ${label} shows yet`;
 	return new NodeApiError(
 		this.getNode(),
 		{ ids },
 		{
-			message: `Unknown whether OneFile created the ${roleName}: its answer was lost, and a user with this ${label} exists (ID ${ids.join(', ')})`,
+			message: `Unknown whether OneFile created the ${roleName}: ${found}`,
 			description:
 				'The node did not create it again, to avoid a duplicate. Check the user in OneFile; if it is the one you meant, nothing more is needed. Use Create or Update to make reruns safe.',
 			itemIndex,
@@ -145,7 +158,7 @@ async function summarise(
 	// Keychain setting on: only 200 OK; OneFile emails the user to verify the account.
 	summary.loginDetails = 'verification email sent';
 	summary.message = `Created ${roleName} ${name}. The Keychain setting is on for this organisation, so OneFile sent a verification email to ${String(body.Email)} instead of returning login details.`;
-	if (options.lookUpId !== false) {
+	if (options.lookUpId ?? true) {
 		const matches = await findMatchingUsers.call(
 			this,
 			itemIndex,
@@ -166,7 +179,8 @@ async function summarise(
 }
 
 interface CreateResponse {
-	id?: number;
+	/** A number, or the exact digits as text when they pass 2^53 (answerId). */
+	id?: number | string;
 	username?: string;
 	password?: string;
 }
@@ -177,14 +191,8 @@ function readCreateResponse(body: unknown): CreateResponse {
 	const record = Object.fromEntries(
 		Object.entries(body as IDataObject).map(([k, v]) => [k.toLowerCase(), v]),
 	);
-	const id =
-		typeof record.id === 'number'
-			? record.id
-			: typeof record.id === 'string' && /^\d+$/.test(record.id)
-				? Number(record.id)
-				: undefined;
 	return {
-		id,
+		id: answerId(record.id),
 		username: typeof record.username === 'string' ? record.username : undefined,
 		password: typeof record.password === 'string' ? record.password : undefined,
 	};

@@ -1,18 +1,14 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
-import { outputProperties, shapeOutput } from '../../../shared/descriptions/output';
+import { outputProperties, readOutput } from '../../../shared/descriptions/output';
 import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { SIMPLE_USER_FIELDS } from '../../helpers/userRecord';
 import { oneFileApiRequest } from '../../transport';
+import { oneFileRecord } from '../../transport/answers';
 
 export const properties: INodeProperties[] = [
 	locatorProperty({
@@ -37,6 +33,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot get the user', 'OneFile');
+	const shape = readOutput(check, SIMPLE_USER_FIELDS, { simplifyParam: 'simplify' });
 	const { userId } = check.done({ userId: check.id('User', check.param('userId')) });
 	const { body } = await oneFileApiRequest.call(this, {
 		method: 'GET',
@@ -45,14 +42,10 @@ export async function execute(
 		action: `get user ${userId}`,
 		idempotent: true,
 	});
-	const user = (body ?? {}) as IDataObject;
-	const mode =
-		this.getNodeParameter('simplify', itemIndex, true) === false
-			? 'raw'
-			: this.getNodeParameter('output', itemIndex, 'simplified');
+	const action = `get user ${userId}`;
 	return toItems.call(
 		this,
-		shapeOutput(user, mode, SIMPLE_USER_FIELDS, this.getNodeParameter('fields', itemIndex, '')),
+		shape(oneFileRecord.call(this, body, { action, itemIndex })),
 		itemIndex,
 	);
 }

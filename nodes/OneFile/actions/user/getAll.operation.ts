@@ -94,10 +94,11 @@ export async function execute(
 	body.LastModified = check.value('dateTime', 'Modified Since', filters.modifiedSince, {
 		optional: true,
 	});
+	const limit = readLimit(check);
 	check.done();
 	const rows = await oneFileSearchAll.call(this, ONEFILE_LISTS.user, compact(body), {
 		itemIndex,
-		limit: readLimit.call(this, itemIndex),
+		limit,
 		action: 'list users',
 	});
 	return toItems.call(this, rows, itemIndex);
