@@ -184,6 +184,25 @@ test('several roles, and Fetch Full Record off: the search rows as they are', as
 	expect(items?.[0].user).toEqual(expect.objectContaining({ ID: expect.any(Number), MISID: expect.stringMatching(/^ROLES-/) }));
 });
 
+test('yes/no settings given by an expression as text are read as the user meant (Fetch Full Record "FALSE", Simplify "no")', async () => {
+	const p = poller({ simplify: '={{ "no" }}', options: { fetchFullRecord: '={{ "FALSE" }}' } });
+	await p.poll();
+	await update(org.learners[0].id, 'FLAGS-1');
+	const items = await p.poll();
+	expect(ids(items)).toEqual([org.learners[0].id]);
+	// Fetch Full Record off: no record fetch, the search row as it is.
+	expect(calls(onefile.sandbox).filter((c) => /^GET \/User\/\d+/.test(c))).toEqual([]);
+	// Simplify off: the record under `user`, as with simplify: false.
+	expect(items?.[0].user).toEqual(expect.objectContaining({ MISID: 'FLAGS-1' }));
+});
+
+test('a yes/no setting that is neither stops the poll with the setting named, before any request', async () => {
+	const p = poller({ options: { fetchFullRecord: '={{ "maybe" }}' } });
+	const before = onefile.sandbox.requests().length;
+	await expect(p.poll()).rejects.toThrow(/Fetch Full Record/);
+	expect(onefile.sandbox.requests().length).toBe(before);
+});
+
 test('OneFile dates without a zone are read as UTC', async () => {
 	onefile.sandbox.configure({ contract: { responseDatesWithoutZone: true } });
 	const p = poller();
