@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { locatorProperty } from './descriptions/rlc.description';
 import { ALL_ROLES, ROLES } from './descriptions/roles';
 import { listSearch } from './methods';
-import { DEFAULT_OVERLAP_MINUTES, pollChanges } from './trigger/poll';
+import { DEFAULT_OVERLAP_MINUTES_V11, pollChanges } from './trigger/poll';
 
 /** Starts a workflow when learners or staff are created or changed in OneFile (polling: OneFile has no customer webhooks). */
 export class OneFileTrigger implements INodeType {
@@ -18,7 +18,10 @@ export class OneFileTrigger implements INodeType {
 		name: 'oneFileTrigger',
 		icon: { light: 'file:../../icons/onefile.svg', dark: 'file:../../icons/onefile.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: Overlap defaults to 0 (the window comes from OneFile's measured clock); triggers saved at
+		// version 1 keep a 5-minute overlap.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{"Users created or updated"}}',
 		description: 'Starts the workflow when learners or staff are created or changed in OneFile',
 		defaults: { name: 'OneFile Trigger' },
@@ -31,7 +34,7 @@ export class OneFileTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'OneFile has no webhooks for customers, so this node asks OneFile for changes on the schedule below. When the workflow is first published it starts from that moment: earlier changes are not replayed. Each change is emitted once.',
+					'OneFile has no webhooks for customers, so this node asks OneFile for changes on the schedule below. When the workflow is first published it starts from that moment on OneFile\'s clock: earlier changes are not replayed (a change in the second or two before may be). Each change is emitted once.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -87,16 +90,16 @@ export class OneFileTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to get each changed user\'s whole record (one request per user). OneFile\'s search rows are summaries (ID, names, MIS ID) without the time of the change: off, a user changed twice within the overlap is emitted once, and Event is always "updated".',
+							'Whether to get each changed user\'s whole record (one request per change). OneFile\'s search rows are summaries (ID, names, MIS ID) without the time of the change: off, a user changed twice within about two seconds is emitted once, and Created is told only when OneFile\'s row says when the user was created.',
 					},
 					{
 						displayName: 'Overlap (Minutes)',
 						name: 'overlapMinutes',
 						type: 'number',
 						typeOptions: { minValue: 0, maxValue: 1440, numberPrecision: 0 },
-						default: DEFAULT_OVERLAP_MINUTES,
+						default: DEFAULT_OVERLAP_MINUTES_V11,
 						description:
-							'How far before the last poll each poll looks again. OneFile does not document its clock, its rounding, or whether "modified since" includes the moment itself: the overlap catches changes stamped a little early or saved late; changes already emitted are recognised and dropped. Raise it if n8n\'s and OneFile\'s clocks disagree by more.',
+							'Also look this many minutes further back, for changes OneFile saved late (stamped before the last poll but saved after it). The trigger already measures OneFile\'s clock and covers its rounding, so 0 is right unless you see a change missed. Costs one more search per role per poll. Triggers saved before version 1.1 use 5 when this is not set.',
 					},
 				],
 			},

@@ -214,14 +214,15 @@ export class Engine {
 	 * (so its static data persists, as n8n keeps it), a real PollContext for each poll, and
 	 * n8n-core's TriggersAndPollers.runPoll (what ActiveWorkflows calls on each cron tick).
 	 */
-	poller(type: string, parameters: INodeParameters): Poller {
+	/** A poller for the trigger at its newest version unless `typeVersion` says (a workflow saved earlier). */
+	poller(type: string, parameters: INodeParameters, typeVersion?: number): Poller {
 		const nodeType = this.nodeTypes[type];
 		const credentialNames = (nodeType.description.credentials ?? []).map((c) => c.name);
 		const node: INode = {
 			id: 'trigger-under-test',
 			name: 'Trigger',
 			type,
-			typeVersion: 1,
+			typeVersion: typeVersion ?? nodeType.description.defaultVersion ?? 1,
 			position: [0, 0],
 			parameters,
 			credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: `cred-${name}`, name: `${name} (test)` }])),

@@ -46,6 +46,15 @@ export interface OneFileResponse {
 	statusCode: number;
 	/** Parsed body; undefined for 204 or an empty answer. */
 	body: unknown;
+	/** When the answering attempt was sent and its answer read (n8n's clock), and OneFile's clock then. */
+	timing: AnswerTiming;
+}
+
+export interface AnswerTiming {
+	sentAt: number;
+	receivedAt: number;
+	/** The answer's HTTP `Date` header (OneFile's clock, whole seconds) in epoch ms; undefined when absent or unreadable. */
+	serverDate?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -88,7 +97,11 @@ export async function oneFileApiRequest(
 				: isTransient(outcome.failure);
 		if (!refused) run.refusals.onAnswer();
 		if (answer && answer.statusCode < 300 && !answer.notJson)
-			return { statusCode: answer.statusCode, body: answer.body };
+			return {
+				statusCode: answer.statusCode,
+				body: answer.body,
+				timing: { sentAt, receivedAt: Date.now(), serverDate: httpDate(answer.headers.date) },
+			};
 
 		const signIn = 'thrown' in outcome ? signInFailureOf(outcome.thrown) : undefined;
 		const failure = signIn ?? readFailure(outcome, ticket);
@@ -129,6 +142,15 @@ export async function oneFileApiRequest(
 		counts.waitedMs += wait;
 		await sleep(wait);
 	}
+}
+
+/** An HTTP `Date` header (RFC 9110 IMF-fixdate, e.g. "Sun, 06 Dec 2026 19:51:42 GMT") in epoch ms. */
+export function httpDate(raw: unknown): number | undefined {
+	const text = Array.isArray(raw) ? raw[0] : raw;
+	if (typeof text !== 'string') return undefined;
+	if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text.trim())) return undefined;
+	const time = Date.parse(text);
+	return Number.isNaN(time) ? undefined : time;
 }
 
 /** Sends one attempt with the ticket's credential, under the deadline; n8n signs in first when its session is empty. */

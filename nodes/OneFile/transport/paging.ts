@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { PathPart } from '../../shared/http/url';
 import { readPages, type Page } from '../../shared/paging';
 import { oneFileList } from './answers';
-import { failureOf, oneFileApiRequest, type OneFileContext } from './index';
+import { failureOf, oneFileApiRequest, type AnswerTiming, type OneFileContext } from './index';
 import { runState } from './runState';
 
 /**
@@ -51,6 +51,8 @@ export interface SearchOptions {
 	itemIndex?: number;
 	action: string;
 	pageSize?: number;
+	/** Told of each page's answer timing (the trigger reads OneFile's clock from the first). */
+	onAnswer?: (timing: AnswerTiming) => void;
 }
 
 /** Every row of a OneFile search, page by page until a short page, a 204 or an empty answer, or `limit` rows. */
@@ -84,7 +86,7 @@ export async function searchPage(
 	filters: IDataObject,
 	page: number,
 	pageSize: number,
-	options: Pick<SearchOptions, 'itemIndex' | 'action'>,
+	options: Pick<SearchOptions, 'itemIndex' | 'action' | 'onAnswer'>,
 ): Promise<Page> {
 	const run = runState(this);
 	const key = list.path.join('/');
@@ -112,9 +114,9 @@ async function post(
 	this: OneFileContext,
 	path: readonly PathPart[],
 	filters: IDataObject,
-	options: Pick<SearchOptions, 'itemIndex' | 'action'>,
+	options: Pick<SearchOptions, 'itemIndex' | 'action' | 'onAnswer'>,
 ): Promise<IDataObject[]> {
-	const { body } = await oneFileApiRequest.call(this, {
+	const { body, timing } = await oneFileApiRequest.call(this, {
 		method: 'POST',
 		path,
 		body: filters,
@@ -122,5 +124,6 @@ async function post(
 		action: options.action,
 		idempotent: true,
 	});
+	options.onAnswer?.(timing);
 	return oneFileList.call(this, body, options);
 }

@@ -1,22 +1,39 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { Checker } from '../../shared/checks/checker';
 import { idFromAnswer } from '../../shared/checks/values';
+import { isTransient } from '../../shared/http/retry';
 import { forEachBounded } from '../../shared/items/forEachBounded';
 import { pick } from '../../shared/items/output';
 import { ALL_ROLES, isRole, ROLES, type Role } from '../descriptions/roles';
-import { answerTime, SIMPLE_USER_FIELDS } from '../helpers/userRecord';
-import { failureOf, oneFileApiRequest } from '../transport';
+import { SIMPLE_USER_FIELDS } from '../helpers/userRecord';
+import { failureOf, oneFileApiRequest, type AnswerTiming } from '../transport';
 import { ONEFILE_LISTS, oneFileSearchAll } from '../transport/paging';
-import { remember, unseen, windowStart, type Change, type TriggerMemory } from './changes';
+import {
+	isPlainObject,
+	judge,
+	MAX_USERS,
+	prune,
+	readMemory,
+	TRIES_BEFORE_REPORT,
+	type Found,
+	type PendingRead,
+	type TriggerMemory,
+	type UserMark,
+} from './changes';
+import { floorToSecond, nextSince, NO_CLOCK_MARGIN_MS, oneFileNow, readStamp } from './clock';
 
+/** Overlap of triggers saved at version 1; from 1.1 the measured clock sets the window (0). */
 export const DEFAULT_OVERLAP_MINUTES = 5;
+export const DEFAULT_OVERLAP_MINUTES_V11 = 0;
 /** Full records fetched at once: polite to OneFile, quick enough for a burst of changes. */
 const RECORDS_IN_PARALLEL = 4;
 /** Fetch Test Event looks back this far, widening until it finds a change. */
 const TEST_WINDOWS_DAYS = [1, 7, 30, 365];
 const TEST_ROWS = 50;
+/** A remembered window start further ahead of OneFile's clock than this is not believed. */
+const MAX_SINCE_AHEAD_MS = 60_000;
 
 interface Settings {
 	organisationId: number;
@@ -28,16 +45,16 @@ interface Settings {
 
 /**
  * Polls of one trigger node run one at a time in this n8n process: a poll that n8n fires while
- * another is still running (n8n-io/n8n#35251) waits for it and then sees its cursor and seen-set,
- * so nothing is emitted twice. Process-wide because n8n runs every poll of a workflow in the main
- * process (queue mode included) against the same static data.
+ * another is still running (n8n-io/n8n#35251) waits for it and then sees its memory, so nothing is
+ * emitted twice. Process-wide because n8n runs every poll of a workflow in the main process (queue
+ * mode included) against the same static data.
  */
 const running = new Map<string, Promise<unknown>>();
 
 /**
- * One poll: every user of the chosen roles changed since the cursor (minus the overlap), each
- * emitted once. The first poll only records "now". The memory (static data) changes only when the
- * whole poll succeeded: a failed poll emits nothing and loses nothing; the next catches up.
+ * One poll: every user of the chosen roles changed since the last poll, each change emitted once.
+ * The first poll only records OneFile's "now". The memory (static data) changes only when the whole
+ * poll succeeded: a failed poll emits nothing and loses nothing; the next catches up.
  */
 export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings.call(this);
@@ -60,37 +77,119 @@ async function pollOnce(
 	this: IPollFunctions,
 	settings: Settings,
 ): Promise<INodeExecutionData[][] | null> {
-	const memory = this.getWorkflowStaticData('node') as TriggerMemory;
-	const pollStart = Date.now();
-	const since = windowStart(memory, settings.overlapMs);
-	if (since === undefined) {
-		// First activation (or the static data was cleared): no history replayed, changes from now on.
-		const first = remember({}, [], pollStart, settings.overlapMs);
-		memory.cursor = first.cursor;
-		memory.activatedAt = first.activatedAt;
-		memory.seen = first.seen;
-		// "Now" is exclusive (windowStart): let the clock pass it, so a change made once this poll
-		// has returned is stamped after it, not in the same millisecond.
-		while (Date.now() <= pollStart) await sleep(1);
+	const memory = memoryOf.call(this);
+	const read = readMemory(memory, DEFAULT_OVERLAP_MINUTES * 60_000);
+	if (read.repaired !== undefined)
+		this.logger.warn(
+			`OneFile Trigger "${this.getNode().name}": its memory was damaged (${read.repaired}); starting again as on first activation, from now.`,
+		);
+	const pollStartedAt = Date.now();
+	let firstAnswer: AnswerTiming | undefined;
+	const onAnswer = (timing: AnswerTiming) => {
+		firstAnswer ??= timing;
+	};
+	if (read.since === undefined) {
+		// First activation (or the memory was cleared or damaged): no history replayed, changes from now on.
+		const present = await searchRoles.call(this, settings, floorToSecond(pollStartedAt + read.offsetMs), onAnswer, MAX_USERS);
+		const clock = nextSince(firstAnswer, pollStartedAt, read.offsetMs);
+		const users: Record<string, UserMark> = {};
+		for (const row of present) users[String(row.id)] = { k: 'b', at: clock.since };
+		store(memory, { since: clock.since, activatedAt: clock.since, offsetMs: clock.offsetMs, users, pending: {} });
 		return null;
 	}
-	const found = await findChanges.call(this, settings, since);
-	const fresh = unseen(found, memory);
-	const next = remember(memory, fresh, pollStart, settings.overlapMs);
-	memory.cursor = next.cursor;
-	memory.seen = next.seen;
-	if (fresh.length === 0) return null;
-	return [fresh.map((change) => ({ json: output(change, since, settings) }))];
+	const since = believableSince.call(this, read.since, oneFileNow(pollStartedAt, read.offsetMs));
+	const candidates = new Map<number, Found>();
+	for (const row of await searchRoles.call(this, settings, since, onAnswer))
+		if (!candidates.has(row.id)) candidates.set(row.id, { ...row, windowFrom: since });
+	if (settings.overlapMs > 0) {
+		// The Overlap option: a second, wider search for late-saved changes of users not known yet.
+		// Never before the first activation: no history is replayed, whatever the overlap.
+		const wide = Math.max(since - settings.overlapMs, read.activatedAt ?? -Infinity);
+		for (const row of await searchRoles.call(this, settings, wide, onAnswer))
+			if (!candidates.has(row.id) && read.users[String(row.id)] === undefined)
+				candidates.set(row.id, { ...row, windowFrom: wide });
+	}
+	for (const [id, pending] of Object.entries(read.pending))
+		if (!candidates.has(Number(id)))
+			candidates.set(Number(id), { id: Number(id), role: pending.role, record: { ID: Number(id) }, full: false, windowFrom: since, retry: true });
+	const clock = nextSince(firstAnswer, pollStartedAt, read.offsetMs);
+	const now = oneFileNow(Date.now(), clock.offsetMs);
+	const reads = settings.fetchFullRecord ? await readRecords.call(this, [...candidates.values()]) : [...candidates.values()].map((found) => ({ found }));
+	const users = { ...read.users };
+	const pending: Record<string, PendingRead> = {};
+	const emitted: Array<{ json: IDataObject; order: number }> = [];
+	for (const result of reads) {
+		const id = String(result.found.id);
+		if ('gone' in result) continue;
+		if ('failure' in result) {
+			const before = read.pending[id];
+			const tries = (before?.tries ?? 0) + 1;
+			const report = !before?.told && (tries >= TRIES_BEFORE_REPORT || !result.transient);
+			pending[id] = { role: result.found.role, tries, told: before?.told === true || report };
+			if (report) emitted.push({ json: unreadable(result.found, tries, result.message), order: Infinity });
+			continue;
+		}
+		const verdict = judge(result.found, users[id], clock.since, now);
+		if (verdict.mark) users[id] = verdict.mark;
+		if (verdict.emit)
+			emitted.push({
+				json: output({ ...result.found, event: verdict.event, lastModified: verdict.lastModified }, settings),
+				order: verdict.lastModified ?? Infinity,
+			});
+	}
+	const remembered = prune(users, clock.since - settings.overlapMs);
+	store(memory, { since: clock.since, activatedAt: read.activatedAt, offsetMs: clock.offsetMs, users: remembered, pending });
+	if (emitted.length === 0) return null;
+	emitted.sort((a, b) => a.order - b.order || Number(a.json.id) - Number(b.json.id));
+	return [emitted.map(({ json }) => ({ json }))];
 }
 
-/** Every change since `since` of the chosen roles, with the full record when asked for. */
-async function findChanges(
+/** The node's static data, which n8n creates as an object; anything else cannot be repaired from here. */
+function memoryOf(this: IPollFunctions): TriggerMemory {
+	const memory: unknown = this.getWorkflowStaticData('node');
+	if (isPlainObject(memory)) return memory as TriggerMemory;
+	throw new NodeOperationError(this.getNode(), 'The OneFile Trigger cannot read its memory in this workflow', {
+		description:
+			"The trigger's saved state is not what it wrote (edited by hand, or damaged). Delete the trigger node and add it again (a new node starts with a fresh memory), then publish the workflow.",
+	});
+}
+
+/** A window start ahead of OneFile's own clock (n8n's clock was ahead, or the memory was edited) would blind the trigger: it is clamped, with a warning. */
+function believableSince(this: IPollFunctions, since: number, oneFileNowMs: number): number {
+	if (since <= oneFileNowMs + MAX_SINCE_AHEAD_MS) return since;
+	const clamped = floorToSecond(oneFileNowMs - NO_CLOCK_MARGIN_MS);
+	this.logger.warn(
+		`OneFile Trigger "${this.getNode().name}": its saved window start ${new Date(since).toISOString()} is ahead of OneFile's clock; looking from ${new Date(clamped).toISOString()} instead.`,
+	);
+	return clamped;
+}
+
+function store(memory: TriggerMemory, next: { since: number; activatedAt?: number; offsetMs: number; users: Record<string, UserMark>; pending: Record<string, PendingRead> }): void {
+	memory.since = new Date(next.since).toISOString();
+	memory.activatedAt = next.activatedAt === undefined ? memory.since : new Date(next.activatedAt).toISOString();
+	memory.offsetMs = next.offsetMs;
+	memory.users = next.users;
+	memory.pending = next.pending;
+	delete memory.cursor;
+	delete memory.seen;
+}
+
+interface Row {
+	id: number;
+	role: string;
+	record: IDataObject;
+	full: false;
+}
+
+/** The search rows of every chosen role modified since `since` (OneFile's clock). */
+async function searchRoles(
 	this: IPollFunctions,
 	settings: Settings,
 	since: number,
+	onAnswer?: (timing: AnswerTiming) => void,
 	limit?: number,
-): Promise<Change[]> {
-	const changes: Change[] = [];
+): Promise<Row[]> {
+	const found: Row[] = [];
 	for (const role of settings.roles) {
 		const filters = {
 			OrganisationID: settings.organisationId,
@@ -100,43 +199,45 @@ async function findChanges(
 		const rows = await oneFileSearchAll.call(this, ONEFILE_LISTS.user, filters, {
 			limit,
 			action: `look for changed ${ROLES[role].name} users`,
+			onAnswer,
 		});
 		for (const row of rows) {
 			const id = idFromAnswer(row.ID);
 			// A row without a usable ID cannot be fetched or told apart: OneFile's answer is untrusted input.
-			if (id !== undefined)
-				changes.push({
-					id,
-					role: ROLES[role].name,
-					lastModified: answerTime(row.LastModified),
-					createdOn: answerTime(row.CreatedOn),
-					record: row,
-				});
+			if (id !== undefined) found.push({ id, role: ROLES[role].name, record: row, full: false });
 		}
 	}
-	if (!settings.fetchFullRecord) return changes;
-	const full: Array<Change | undefined> = new Array(changes.length);
+	return found;
+}
+
+type RecordRead =
+	| { found: Found }
+	| { found: Found; gone: true }
+	| { found: Found; failure: true; transient: boolean; message: string };
+
+/** Each candidate's full record, a few at once; one that cannot be read does not hold back the others. */
+async function readRecords(this: IPollFunctions, candidates: Found[]): Promise<RecordRead[]> {
+	const results: RecordRead[] = new Array(candidates.length);
 	await forEachBounded(
-		changes.length,
+		candidates.length,
 		RECORDS_IN_PARALLEL,
 		async (index) => {
-			full[index] = await withRecord.call(this, changes[index]);
+			results[index] = await readRecord.call(this, candidates[index]);
 		},
 		() => false,
 	);
-	return full.filter((change): change is Change => change !== undefined);
+	return results;
 }
 
-/** The change with `GET /User/{id}`'s record; undefined when the user is gone since the search (404). */
-async function withRecord(this: IPollFunctions, change: Change): Promise<Change | undefined> {
-	let body: unknown;
+async function readRecord(this: IPollFunctions, found: Found): Promise<RecordRead> {
+	let answer: unknown;
 	let failed: unknown;
 	try {
-		body = (
+		answer = (
 			await oneFileApiRequest.call(this, {
 				method: 'GET',
-				path: ['User', change.id],
-				action: `get user ${change.id}`,
+				path: ['User', found.id],
+				action: `get user ${found.id}`,
 				idempotent: true,
 			})
 		).body;
@@ -144,30 +245,44 @@ async function withRecord(this: IPollFunctions, change: Change): Promise<Change 
 		failed = error;
 	}
 	if (failed !== undefined) {
-		if (failureOf(failed)?.httpCode === 404) return undefined;
-		throw failed;
+		const failure = failureOf(failed);
+		if (failure?.httpCode === 404) return { found, gone: true };
+		// Not this record's fault (signing in, a refused token, rate limits, a redirect, the run
+		// bound): the poll fails and moves nothing.
+		if (failure === undefined || [401, 403, 429].includes(failure.httpCode ?? 0) || failure.redirectHost !== undefined) throw failed;
+		return { found, failure: true, transient: isTransient(failure), message: failed instanceof Error ? failed.message : String(failed) };
 	}
-	const record =
-		body && typeof body === 'object' && !Array.isArray(body)
-			? (body as IDataObject)
-			: change.record;
+	if (!isPlainObject(answer)) return { found, failure: true, transient: false, message: `OneFile's answer for user ${found.id} is not one record` };
+	return { found: { ...found, record: answer as IDataObject, full: true } };
+}
+
+interface Emission {
+	id: number;
+	role: string;
+	record: IDataObject;
+	event: 'created' | 'updated';
+	lastModified?: number;
+}
+
+function output(change: Emission, settings: Settings): IDataObject {
 	return {
-		...change,
-		lastModified: answerTime(record.LastModified) ?? change.lastModified,
-		createdOn: answerTime(record.CreatedOn) ?? change.createdOn,
-		record,
+		event: change.event,
+		id: change.id,
+		role: change.role,
+		lastModified: change.lastModified === undefined ? null : new Date(change.lastModified).toISOString(),
+		user: settings.simplify ? pick(change.record, SIMPLE_USER_FIELDS) : change.record,
 	};
 }
 
-function output(change: Change, since: number, settings: Settings): IDataObject {
-	const created = change.createdOn !== undefined && change.createdOn >= since;
+/** A user whose record could not be read: said once, read again by later polls until it can be. */
+function unreadable(found: Found, tries: number, message: string): IDataObject {
 	return {
-		event: created ? 'created' : 'updated',
-		id: change.id,
-		role: change.role,
-		lastModified:
-			change.lastModified === undefined ? null : new Date(change.lastModified).toISOString(),
-		user: settings.simplify ? pick(change.record, SIMPLE_USER_FIELDS) : change.record,
+		event: 'unreadable',
+		id: found.id,
+		role: found.role,
+		lastModified: null,
+		error: `OneFile did not give user ${found.id}'s record (${tries === 1 ? 'once' : `${tries} polls in a row`}): ${message}`,
+		fix: 'The trigger keeps trying on each poll and emits the change once the record can be read. Open the user in OneFile if this goes on.',
 	};
 }
 
@@ -181,12 +296,18 @@ async function testEvent(
 ): Promise<INodeExecutionData[][] | null> {
 	const now = Date.now();
 	for (const days of TEST_WINDOWS_DAYS) {
-		const found = await findChanges.call(this, settings, now - days * 86_400_000, TEST_ROWS);
-		if (found.length === 0) continue;
-		const latest = found.reduce((best, change) =>
-			(change.lastModified ?? -1) > (best.lastModified ?? -1) ? change : best,
-		);
-		return [[{ json: output(latest, now - days * 86_400_000, settings) }]];
+		const from = now - days * 86_400_000;
+		const rows = await searchRoles.call(this, settings, from, undefined, TEST_ROWS);
+		if (rows.length === 0) continue;
+		const found = rows.map((row): Found => ({ ...row, windowFrom: from }));
+		const reads = settings.fetchFullRecord ? await readRecords.call(this, found) : found.map((f) => ({ found: f }));
+		const records = reads.filter((r): r is { found: Found } => !('gone' in r) && !('failure' in r)).map((r) => r.found);
+		if (records.length === 0) continue;
+		const stampOf = (f: Found) => readStamp(f.record.LastModified, now + 86_400_000) ?? -1;
+		const latest = records.reduce((best, f) => (stampOf(f) > stampOf(best) ? f : best));
+		const stamp = stampOf(latest);
+		const created = readStamp(latest.record.CreatedOn, now + 86_400_000);
+		return [[{ json: output({ ...latest, event: created !== undefined && created >= from ? 'created' : 'updated', lastModified: stamp < 0 ? undefined : stamp }, settings) }]];
 	}
 	return null;
 }
@@ -209,14 +330,15 @@ function readSettings(this: IPollFunctions): Settings {
 			fix: `Pick one or more of: ${ALL_ROLES.map((r) => ROLES[r].name).join(', ')}`,
 		});
 	const options = check.collection('options');
-	const overlapMinutes = Number(options.overlapMinutes ?? DEFAULT_OVERLAP_MINUTES);
+	const defaultOverlap = this.getNode().typeVersion >= 1.1 ? DEFAULT_OVERLAP_MINUTES_V11 : DEFAULT_OVERLAP_MINUTES;
+	const overlapMinutes = Number(options.overlapMinutes ?? defaultOverlap);
 	const settings = {
 		roles,
 		fetchFullRecord: check.flag('Fetch Full Record', options.fetchFullRecord, true),
 		overlapMs:
 			(Number.isFinite(overlapMinutes) && overlapMinutes >= 0
 				? overlapMinutes
-				: DEFAULT_OVERLAP_MINUTES) * 60_000,
+				: defaultOverlap) * 60_000,
 		simplify: check.flag('Simplify', check.param('simplify', true), true),
 	};
 	return { ...settings, ...check.done({ organisationId }) };

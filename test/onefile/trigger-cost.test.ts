@@ -1,0 +1,112 @@
+/**
+ * What a poll of the OneFile Trigger costs, through n8n-core's real poll path against the sandbox:
+ * requests per idle poll, record fetches per change. Prints the figures (README "What a poll costs");
+ * asserts only what is a guarantee (every change once; an idle poll after a quiet spell sends the
+ * searches only), never a time.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { OneFile } from '../../nodes/OneFile/OneFile.node';
+import { OneFileTrigger } from '../../nodes/OneFile/OneFileTrigger.node';
+import { SEED, seedFor } from '../../sandbox/onefile';
+import { Engine, ONEFILE_TYPE, type Poller } from '../harness/engine';
+import { byId, useOneFile } from '../harness/onefile';
+import { call, signIn } from '../sandbox/client';
+
+const TRIGGER_TYPE = 'n8n-nodes-onefile.oneFileTrigger';
+const onefile = useOneFile();
+const org = seedFor(SEED.organisations.keychainOff.id);
+
+function poller(): Poller {
+	const engine = new Engine(
+		{ oneFileApi: { environment: 'custom', baseUrl: onefile.sandbox.url, customerToken: onefile.sandbox.customerToken } },
+		{ nodeTypes: { [TRIGGER_TYPE]: new OneFileTrigger(), [ONEFILE_TYPE]: new OneFile() } },
+	);
+	return engine.poller(TRIGGER_TYPE, { event: 'userChanged', organisationId: byId(org.organisation.id), roles: ['learner'], simplify: true, options: {} });
+}
+
+interface PollCost {
+	searches: number;
+	fetches: number;
+	emitted: number;
+}
+
+async function costOf(p: Poller): Promise<PollCost & { items: IDataObject[] }> {
+	const before = onefile.sandbox.requests().length;
+	const items = (await p.poll()) ?? [];
+	const sent = onefile.sandbox.requests().slice(before).map((r) => `${r.method} ${r.path}`);
+	return {
+		searches: sent.filter((c) => c.startsWith('POST /User/Search')).length,
+		fetches: sent.filter((c) => /^GET \/User\/\d+$/.test(c)).length,
+		emitted: items.length,
+		items,
+	};
+}
+
+async function createLearner(token: string, n: number): Promise<number> {
+	const body = {
+		OrganisationID: org.organisation.id,
+		Role: 1,
+		FirstName: `Cost${n}`,
+		LastName: 'Learner',
+		Email: `cost.${n}@example.com`,
+		DefaultAssessorID: org.assessors[0].id,
+		ClassroomID: org.classrooms[0].id,
+		PlacementID: org.placements[0].id,
+	};
+	const answer = await call(onefile.sandbox, 'POST', '/User', { token, body });
+	expect(answer.status).toBe(200);
+	return (answer.json as { ID: number }).ID;
+}
+
+const ROUNDS = 10;
+const CHANGES_PER_ROUND = 3;
+const IDLE_POLLS = 4;
+
+test('what a poll costs: requests per idle poll, record fetches per change (printed)', async () => {
+	const token = await signIn(onefile.sandbox);
+	// One learner per change, made before the trigger is published, so each change is a user's only one.
+	const learners: number[] = [];
+	for (let n = 0; n < ROUNDS * CHANGES_PER_ROUND; n++) learners.push(await createLearner(token, n));
+	const p = poller();
+	await p.poll();
+	const emitted: string[] = [];
+	const made: string[] = [];
+	let changeFetches = 0;
+	let changeSearches = 0;
+	for (let round = 0; round < ROUNDS; round++) {
+		for (let k = 0; k < CHANGES_PER_ROUND; k++) {
+			const learner = learners[round * CHANGES_PER_ROUND + k];
+			const misId = `COST-${round}-${k}`;
+			const answer = await call(onefile.sandbox, 'POST', `/User/${learner}`, { token, body: { MISID: misId } });
+			expect(answer.status).toBe(204);
+			made.push(misId);
+		}
+		const cost = await costOf(p);
+		changeFetches += cost.fetches;
+		changeSearches += cost.searches;
+		emitted.push(...cost.items.map((i) => String((i.user as IDataObject).MISID)));
+	}
+	// A quiet spell longer than the clock's uncertainty (whole seconds, the round trip), then idle polls.
+	await sleep(2_200);
+	const idle: PollCost[] = [];
+	for (let i = 0; i < IDLE_POLLS; i++) {
+		const cost = await costOf(p);
+		idle.push(cost);
+		changeFetches += cost.fetches;
+		emitted.push(...cost.items.map((item) => String((item.user as IDataObject).MISID)));
+	}
+	const changes = ROUNDS * CHANGES_PER_ROUND;
+	const idleRequests = idle.map((c) => c.searches + c.fetches);
+	console.log(
+		`trigger cost: ${changes} changes over ${ROUNDS} polls, then ${IDLE_POLLS} idle polls: ` +
+			`${(changeFetches / changes).toFixed(2)} record fetches per change, ${changeSearches} searches in the change polls; ` +
+			`idle polls sent ${idleRequests.join(', ')} requests (searches ${idle.map((c) => c.searches).join(', ')})`,
+	);
+	// Every change exactly once.
+	expect([...emitted].sort()).toEqual([...made].sort());
+	// After the first idle poll has read again what the last busy poll's final second left uncertain,
+	// an idle poll sends its searches only.
+	for (const cost of idle.slice(1)) expect(cost.fetches).toBe(0);
+}, 60_000);
