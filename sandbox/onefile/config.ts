@@ -35,7 +35,42 @@ function cleanFaults(current: Omit<FaultOptions, 'script'>, patch: Record<string
 
 const FAULT_KEYS = ['latencyMs', 'jitterMs', 'saturateAt', 'rateLimit', 'transientErrorRate', 'resetRate', 'ambiguousCreateRate', 'slowRate', 'slowMs', 'script'];
 const AUTH_KEYS = ['ttlSeconds', 'maxUses', 'expiredStatus', 'badCustomerTokenStatus', 'quoteToken'];
-const CONTRACT_KEYS = ['strict', 'assignPathId', 'traineeAssessorAssignable', 'responseDatesWithoutZone', 'flagsAsText'];
+const CONTRACT_KEYS = [
+	'strict',
+	'assignPathId',
+	'traineeAssessorAssignable',
+	'responseDatesWithoutZone',
+	'flagsAsText',
+	'clockOffsetMs',
+	'stampPrecision',
+	'lastModifiedFilter',
+	'searchRows',
+	'lastModifiedStyle',
+	'stampUnchangedWrites',
+	'learningAimDateFilter',
+];
+
+/** Allowed values of the contract settings that are one of a few words (null or undefined: back to the default). */
+const CONTRACT_CHOICES: Record<string, readonly string[]> = {
+	assignPathId: ['assignee', 'learner'],
+	stampPrecision: ['ms', 'second', 'secondRounded'],
+	lastModifiedFilter: ['atOrAfter', 'after', 'ignored'],
+	searchRows: ['summary', 'withLastModified'],
+	lastModifiedStyle: ['iso', 'dotnetEmpty', 'ukDate', 'missing'],
+	learningAimDateFilter: ['achievedDate', 'lastModified', 'startDate', 'ignored'],
+};
+const CONTRACT_FLAGS = ['strict', 'traineeAssessorAssignable', 'responseDatesWithoutZone', 'flagsAsText', 'stampUnchangedWrites'];
+
+/** Checks the values of a contract patch; null and undefined mean "the default". */
+function checkContractValues(patch: Record<string, unknown>): void {
+	for (const [key, value] of Object.entries(patch)) {
+		if (value === null || value === undefined) continue;
+		const choices = CONTRACT_CHOICES[key];
+		if (choices && !choices.includes(value as string)) throw new Error(`contract.${key} must be one of ${choices.join(', ')}`);
+		if (CONTRACT_FLAGS.includes(key) && typeof value !== 'boolean') throw new Error(`contract.${key} must be true or false`);
+		if (key === 'clockOffsetMs' && (typeof value !== 'number' || !Number.isFinite(value))) throw new Error('contract.clockOffsetMs must be a finite number of milliseconds');
+	}
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -67,6 +102,7 @@ export function applyPatch(settings: Settings, faults: FaultEngine, patch: unkno
 	const faultPatch = checkKeys('faults', typed.faults, FAULT_KEYS);
 	const authPatch = checkKeys('auth', typed.auth, AUTH_KEYS);
 	const contractPatch = checkKeys('contract', typed.contract, CONTRACT_KEYS);
+	if (contractPatch) checkContractValues(contractPatch);
 	// Check everything before changing anything, so a bad patch changes nothing.
 	const script = faultPatch && 'script' in faultPatch && faultPatch.script !== null && faultPatch.script !== undefined ? checkScript(faultPatch.script) : undefined;
 	if (script) faults.setScript(script);

@@ -7,6 +7,7 @@
  */
 import { DEMO_CUSTOMER_TOKEN } from './auth';
 import { applyPatch, resolveSettings } from './config';
+import { achieveLearningAim, signReview } from './helpers';
 import { SandboxServer } from './server';
 import type { ConfigurePatch, OneFileSandbox, SandboxOptions } from './types';
 
@@ -58,6 +59,8 @@ export async function startOneFileSandbox(options: SandboxOptions = {}): Promise
 		timesheets: () => structuredClone(state.store.timesheets),
 		offTheJob: () => structuredClone([...state.store.offTheJob.values()]),
 		configure: (patch: ConfigurePatch) => configure(patch),
+		achieveLearningAim: (id, iso) => achieveLearningAim(state, id, iso),
+		signReview: (id, who) => signReview(state, id, who),
 		expireAllSessions: () => state.sessions.expireAll(),
 		reset,
 		close: () => server.close(),

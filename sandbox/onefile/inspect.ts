@@ -3,6 +3,7 @@
  * the benchmark). Outside basePath, never needs a session, never logged, never serves a raw token.
  */
 import type { FaultEngine } from './faults';
+import { achieveLearningAim, signReview } from './helpers';
 import { empty, json, type Reply } from './reply';
 import type { SandboxState } from './state';
 
@@ -37,6 +38,20 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 		return { ok: true, value: JSON.parse(text) as unknown };
 	} catch {
 		return { ok: false };
+	}
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A helper's record as 200; 404 for an unknown ID, 400 for a bad date. */
+function helperReply(run: () => unknown): Reply {
+	try {
+		return json(200, run());
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		return json(/^No /.test(message) ? 404 : 400, { message });
 	}
 }
 
@@ -81,6 +96,25 @@ export function handleInspection(request: InspectionRequest, target: InspectionT
 		case 'POST expire-sessions':
 			state.sessions.expireAll();
 			return empty(204);
+		case 'POST achieve-aim': {
+			// Body {id, iso?}: the learning aim OneFile marks achieved (test-only, as achieveLearningAim()).
+			const body = parseJson(request.rawBody);
+			const value = body.ok && isRecord(body.value) ? body.value : undefined;
+			if (!value || typeof value.id !== 'number' || (value.iso !== undefined && typeof value.iso !== 'string')) {
+				return json(400, { message: 'Send a JSON object: {"id": learningAimId, "iso": "optional AchievedDate"}' });
+			}
+			return helperReply(() => achieveLearningAim(state, value.id as number, value.iso as string | undefined));
+		}
+		case 'POST sign-review': {
+			// Body {id, learner?, assessor?, employer?}: who signs the review (test-only, as signReview()).
+			const body = parseJson(request.rawBody);
+			const value = body.ok && isRecord(body.value) ? body.value : undefined;
+			const flag = (key: string): boolean | undefined => (value?.[key] === undefined ? undefined : (value[key] as boolean));
+			if (!value || typeof value.id !== 'number' || ['learner', 'assessor', 'employer'].some((k) => value[k] !== undefined && typeof value[k] !== 'boolean')) {
+				return json(400, { message: 'Send a JSON object: {"id": reviewId, "learner": true, "assessor": true, "employer": false}' });
+			}
+			return helperReply(() => signReview(state, value.id as number, { learner: flag('learner'), assessor: flag('assessor'), employer: flag('employer') }));
+		}
 		case 'POST config': {
 			const parsed = parseJson(request.rawBody);
 			if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
@@ -101,6 +135,7 @@ export function handleInspection(request: InspectionRequest, target: InspectionT
 					'GET /__sandbox/users', 'GET /__sandbox/assignments', 'GET /__sandbox/learning-aims',
 					'GET /__sandbox/reviews', 'GET /__sandbox/plans', 'GET /__sandbox/timesheets', 'GET /__sandbox/offthejob', 'GET /__sandbox/placement-links',
 					'POST /__sandbox/reset', 'POST /__sandbox/config', 'POST /__sandbox/expire-sessions',
+					'POST /__sandbox/achieve-aim', 'POST /__sandbox/sign-review',
 				],
 			});
 	}

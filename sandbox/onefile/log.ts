@@ -58,6 +58,8 @@ export function emptyCounters(): SandboxCounters {
 		byStatus: {},
 		creates: 0,
 		updates: 0,
+		updatesThatChanged: 0,
+		updatesThatChangedNothing: 0,
 		assigns: 0,
 		learningAssigns: 0,
 		usersCreatedByRole: {},

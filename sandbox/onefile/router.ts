@@ -16,6 +16,8 @@ export interface RequestContext {
 	params: Record<string, string>;
 	/** Set by POST /Authentication for the request log. */
 	issuedSessionNo?: number;
+	/** Set by POST /User/{id} for the request log: the fields whose stored value changed. */
+	changedFields?: string[];
 }
 
 export type Handler = (ctx: RequestContext, state: SandboxState) => Reply;

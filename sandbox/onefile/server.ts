@@ -19,7 +19,7 @@ import { json, type Reply } from './reply';
 import { matchRoute, type RequestContext, type RouteMatch } from './router';
 import { apiRoutes, CREATE_USER_ROUTE } from './routes';
 import { buildStore } from './seed';
-import type { SandboxState, Settings } from './state';
+import { oneFileNow, type SandboxState, type Settings } from './state';
 import type { LoggedRequest } from './types';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -106,7 +106,7 @@ export class SandboxServer {
 		const read = await readBody(req);
 		if (read.kind === 'aborted' || this.closing) return void req.socket.destroy();
 		if (read.kind === 'tooLarge') {
-			res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close' });
+			res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', Connection: 'close', Date: this.dateHeader() });
 			res.end(JSON.stringify({ code: ERROR_CODE.InvalidBody, message: 'Request body too large' }));
 			return;
 		}
@@ -164,6 +164,7 @@ export class SandboxServer {
 		const ctx: RequestContext = { seq: entry.seq, method: entry.method, path, headers, body, params: {} };
 		const reply = this.dispatch(match, ctx, entry);
 		if (ctx.issuedSessionNo !== undefined) entry.issuedSessionNo = ctx.issuedSessionNo;
+		if (ctx.changedFields !== undefined) entry.changedFields = ctx.changedFields;
 		if (decision.dropAfterProcessing) {
 			state.log.finish(entry, null, decision.fault);
 			return void req.socket.destroy();
@@ -221,7 +222,7 @@ export class SandboxServer {
 
 	private write(res: ServerResponse, reply: Reply): void {
 		if (res.destroyed || res.writableEnded) return;
-		const headers: Record<string, string | number> = { ...reply.headers };
+		const headers: Record<string, string | number> = { Date: this.dateHeader(), ...reply.headers };
 		if (reply.body !== undefined) {
 			headers['Content-Type'] = reply.contentType ?? 'application/json; charset=utf-8';
 			headers['Content-Length'] = Buffer.byteLength(reply.body);
@@ -230,6 +231,11 @@ export class SandboxServer {
 		}
 		res.writeHead(reply.status, headers);
 		res.end(reply.body);
+	}
+
+	/** RFC 7231 `Date` from OneFile's clock ([G] `contract.clockOffsetMs`), whole seconds, as the answer leaves. */
+	private dateHeader(): string {
+		return new Date(oneFileNow(this.state)).toUTCString();
 	}
 
 	private crash(res: ServerResponse, error: unknown): void {

@@ -45,7 +45,33 @@ export function resolveContract(contract: ContractOptions | undefined, base?: Se
 		traineeAssessorAssignable: merged.traineeAssessorAssignable ?? true,
 		responseDatesWithoutZone: merged.responseDatesWithoutZone ?? false,
 		flagsAsText: merged.flagsAsText ?? false,
+		clockOffsetMs: merged.clockOffsetMs ?? 0,
+		stampPrecision: merged.stampPrecision ?? 'ms',
+		lastModifiedFilter: merged.lastModifiedFilter ?? 'atOrAfter',
+		searchRows: merged.searchRows ?? 'summary',
+		lastModifiedStyle: merged.lastModifiedStyle ?? 'iso',
+		stampUnchangedWrites: merged.stampUnchangedWrites ?? true,
+		learningAimDateFilter: merged.learningAimDateFilter ?? 'achievedDate',
 	};
+}
+
+/** OneFile's clock ([G] `contract.clockOffsetMs`): the sandbox clock plus the offset, epoch ms. */
+export function oneFileNow(state: Pick<SandboxState, 'now' | 'settings'>): number {
+	return state.now() + state.settings.contract.clockOffsetMs;
+}
+
+/** A moment as OneFile would store it ([G] `contract.stampPrecision`), epoch ms. */
+export function atPrecision(time: number, precision: Settings['contract']['stampPrecision']): number {
+	if (precision === 'second') return Math.floor(time / 1000) * 1000;
+	if (precision === 'secondRounded') return Math.round(time / 1000) * 1000;
+	return time;
+}
+
+/** A stamp OneFile writes now: its clock, its precision, ISO UTC (whole-second stamps carry no fraction). */
+export function stampNow(state: Pick<SandboxState, 'now' | 'settings'>): string {
+	const { stampPrecision } = state.settings.contract;
+	const iso = new Date(atPrecision(oneFileNow(state), stampPrecision)).toISOString();
+	return stampPrecision === 'ms' ? iso : iso.replace(/\.000Z$/, 'Z');
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -90,6 +90,20 @@ export interface ContractOptions {
 	responseDatesWithoutZone?: boolean;
 	/** Serialise yes/no fields of progress records as "true"/"false" text ([G]: seen as text in client code); default false. */
 	flagsAsText?: boolean;
+	/** [G] OneFile's clock = the sandbox clock + this many ms: every stamp it writes and every `Date` header; default 0. */
+	clockOffsetMs?: number;
+	/** [G] Precision of the stamps OneFile writes: 'ms' (default), 'second' (truncated) or 'secondRounded' (nearest second). */
+	stampPrecision?: 'ms' | 'second' | 'secondRounded';
+	/** [G] User/Search `LastModified`: 'atOrAfter' (default), 'after' (strictly; per second when the given value has whole seconds) or 'ignored'. */
+	lastModifiedFilter?: 'atOrAfter' | 'after' | 'ignored';
+	/** [G] User/Search rows: 'summary' (default: ID, FirstName, LastName, MISID, the documented form) or 'withLastModified'. */
+	searchRows?: 'summary' | 'withLastModified';
+	/** [G] How answers write LastModified: 'iso' (default), 'dotnetEmpty' ('0001-01-01T00:00:00'), 'ukDate' ('dd/mm/yyyy HH:MM:SS') or 'missing'. */
+	lastModifiedStyle?: 'iso' | 'dotnetEmpty' | 'ukDate' | 'missing';
+	/** [G] Whether an update that changes no stored value still stamps LastModified; default true. */
+	stampUnchangedWrites?: boolean;
+	/** [G] What LearningAim/Search DateFrom/DateTo select: 'achievedDate' (default), 'lastModified', 'startDate' or 'ignored'. */
+	learningAimDateFilter?: 'achievedDate' | 'lastModified' | 'startDate' | 'ignored';
 }
 
 export interface SandboxOptions {
@@ -142,6 +156,8 @@ export interface LoggedRequest {
 	leakedSecret?: boolean;
 	/** Requests in flight at this one's arrival, itself included (how parallel the client was). */
 	inFlight?: number;
+	/** For a successful POST /User/{id}: the fields whose stored value actually changed (empty: nothing changed). */
+	changedFields?: string[];
 }
 
 export interface SandboxCounters {
@@ -159,6 +175,10 @@ export interface SandboxCounters {
 	creates: number;
 	/** Successful POST /User/{id}. */
 	updates: number;
+	/** Successful POST /User/{id} that changed at least one stored value. */
+	updatesThatChanged: number;
+	/** Successful POST /User/{id} whose values all equalled what was stored. */
+	updatesThatChangedNothing: number;
 	/** Successful POST /User/{id}/Assign. */
 	assigns: number;
 	/** Successful Standard, Unit and FrameworkTemplate assigns. */
@@ -295,6 +315,12 @@ export interface SandboxOffTheJob {
 	CachedActualHours: number;
 }
 
+export interface ReviewSigners {
+	learner?: boolean;
+	assessor?: boolean;
+	employer?: boolean;
+}
+
 export interface OneFileSandbox {
 	/** Full base URL including basePath, e.g. http://127.0.0.1:40123/api/v2.1 */
 	url: string;
@@ -314,6 +340,14 @@ export interface OneFileSandbox {
 	timesheets(): SandboxTimesheet[];
 	offTheJob(): SandboxOffTheJob[];
 	configure(patch: ConfigurePatch): void;
+	/**
+	 * Test-only: OneFile marks a learning aim achieved (Status 2, Progress 100, so that
+	 * `LearningAimCompletionStatus: 1` finds it) with AchievedDate = `iso` or OneFile's clock, and
+	 * stamps its LastModified. Throws for an unknown aim.
+	 */
+	achieveLearningAim(id: number, iso?: string): SandboxLearningAim;
+	/** Test-only: the learner, assessor and/or employer sign a review, each with OneFile's clock. Throws for an unknown review. */
+	signReview(id: number, who: ReviewSigners): SandboxReview;
 	expireAllSessions(): void;
 	reset(): void;
 	close(): Promise<void>;

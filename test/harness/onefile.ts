@@ -42,7 +42,21 @@ function startSettings(options: SandboxOptions): Parameters<OneFileSandbox['conf
 	return {
 		faults: { ...noFaults, ...options.faults } as SandboxOptions['faults'],
 		auth: { ttlSeconds: 86400, maxUses: 0, expiredStatus: 401, badCustomerTokenStatus: 401, quoteToken: false, ...options.auth },
-		contract: { strict: true, assignPathId: 'assignee', traineeAssessorAssignable: true, ...options.contract },
+		contract: {
+			strict: true,
+			assignPathId: 'assignee',
+			traineeAssessorAssignable: true,
+			responseDatesWithoutZone: false,
+			flagsAsText: false,
+			clockOffsetMs: 0,
+			stampPrecision: 'ms',
+			lastModifiedFilter: 'atOrAfter',
+			searchRows: 'summary',
+			lastModifiedStyle: 'iso',
+			stampUnchangedWrites: true,
+			learningAimDateFilter: 'achievedDate',
+			...options.contract,
+		},
 	};
 }
 

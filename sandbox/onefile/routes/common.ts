@@ -4,7 +4,7 @@ import { ERROR_CODE, type FieldType } from '../contract';
 import { oneViolation, violation } from '../errors';
 import { rows, type Reply } from '../reply';
 import type { RequestContext } from '../router';
-import type { SandboxState } from '../state';
+import { stampNow, type SandboxState } from '../state';
 
 /** Binds the body against a field table and throws a 400 violation when anything is wrong. */
 export function bindBody<K extends string>(ctx: RequestContext, fields: Readonly<Record<K, FieldType>>, state: SandboxState): Bound<K> {
@@ -54,10 +54,38 @@ export function customerOrganisationIds(state: SandboxState): Set<number> {
 }
 
 /**
- * The sandbox's LastModified: set to the server's clock (ms precision, UTC) by every create, update
- * and assignment that concerns the user. [G] OneFile documents neither what counts as a change nor
- * the precision; this is the sandbox's choice (README).
+ * The sandbox's LastModified: set to OneFile's clock (`contract.clockOffsetMs`, UTC, precision per
+ * `contract.stampPrecision`, ms by default) by every create, update and assignment that concerns the
+ * user. [G] OneFile documents neither what counts as a change nor the precision; this is the
+ * sandbox's choice (README).
  */
-export function touch(user: { LastModified: string }, state: SandboxState): void {
-	user.LastModified = new Date(state.now()).toISOString();
+export function touch(record: { LastModified?: string }, state: SandboxState): void {
+	record.LastModified = stampNow(state);
+}
+
+/** Marker for "leave LastModified out of the answer" (`contract.lastModifiedStyle: 'missing'`). */
+export const OMIT = Symbol('omit');
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * LastModified as answers write it ([G] `contract.lastModifiedStyle`): ISO (through outDate), .NET's
+ * empty DateTime, a UK 'dd/mm/yyyy HH:MM:SS' in UTC, or OMIT (the field is left out).
+ */
+export function outLastModified(iso: unknown, state: SandboxState): unknown {
+	const style = state.settings.contract.lastModifiedStyle;
+	if (style === 'missing') return OMIT;
+	if (style === 'dotnetEmpty') return '0001-01-01T00:00:00';
+	if (style === 'ukDate' && typeof iso === 'string' && !Number.isNaN(Date.parse(iso))) {
+		const d = new Date(Date.parse(iso));
+		return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+	}
+	return outDate(iso, state);
+}
+
+/** Sets `LastModified` on an answer object as the style says (or leaves it out). */
+export function putLastModified(target: Record<string, unknown>, iso: unknown, state: SandboxState): void {
+	const value = outLastModified(iso, state);
+	if (value === OMIT) delete target.LastModified;
+	else target.LastModified = value;
 }

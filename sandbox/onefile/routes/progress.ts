@@ -10,8 +10,9 @@ import { oneViolation } from '../errors';
 import { empty, json, rows, type Reply } from '../reply';
 import { route, searchRoutes, type RequestContext, type Route } from '../router';
 import type { SandboxState } from '../state';
-import type { SandboxUser } from '../types';
-import { bindBody, customerOrganisationIds, intParam, outDate, paged, touch } from './common';
+import type { SandboxLearningAim, SandboxUser } from '../types';
+import { objectBody } from '../body';
+import { bindBody, customerOrganisationIds, intParam, outDate, paged, putLastModified, touch } from './common';
 
 const DATES = new Set(['CreatedOn', 'ScheduledFor', 'StartedOn', 'AssessorSignedOn', 'LearnerSignedOn', 'EmployerSignedOn', 'EndTime', 'PlanOn', 'FromDate', 'ToDate', 'StartDate', 'PlannedEnd', 'AchievedDate', 'LastModified']);
 
@@ -20,6 +21,10 @@ function view(record: object, state: SandboxState): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(record)) {
 		if (key === 'UnitIDs' || key === 'FrameworkTemplateID') continue;
+		if (key === 'LastModified') {
+			putLastModified(out, value, state);
+			continue;
+		}
 		out[key] = DATES.has(key) ? outDate(value, state) : typeof value === 'boolean' && state.settings.contract.flagsAsText ? String(value) : value;
 	}
 	return out;
@@ -37,18 +42,42 @@ function learnerOr404(state: SandboxState, id: number): SandboxUser {
 	return user;
 }
 
+/** The raw text of a body field (any letter case), before the binder normalised it. */
+function rawField(ctx: RequestContext, name: string): string | undefined {
+	const body = objectBody(ctx.body);
+	const key = Object.keys(body).find((k) => k.toLowerCase() === name.toLowerCase());
+	const value = key === undefined ? undefined : body[key];
+	return typeof value === 'string' ? value.trim() : undefined;
+}
+
+/** A DateTo given as a bare day (Y-m-d) covers that whole day, UTC ([G]). */
+function dayInclusive(to: unknown, raw: string | undefined): unknown {
+	if (typeof to !== 'string' || raw === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return to;
+	return new Date(Date.parse(to) + 86_400_000 - 1).toISOString();
+}
+
 /**
  * `POST /LearningAim/Search` [D] S5 `{UserID}`, [C] `LearningAimCompletionStatus`, `DateFrom`,
- * `DateTo`. [G] Completion status 1 = achieved (an AchievedDate), 0 = not yet; the dates select
- * the AchievedDate when status 1 is asked for, else the aim's last change.
+ * `DateTo`. [G] Completion status 1 = achieved (an AchievedDate), 0 = not yet. What the dates select
+ * is `contract.learningAimDateFilter` ([G]): 'achievedDate' (default) the AchievedDate when status 1
+ * is asked for, else the aim's last change; 'lastModified' always the last change; 'startDate' the
+ * StartDate; 'ignored' nothing. Both ends inclusive; a DateTo given as Y-m-d covers that whole day.
  */
 function searchLearningAims(ctx: RequestContext, state: SandboxState): Reply {
 	const { values } = bindBody(ctx, { UserID: 'int', StandardID: 'int', LearningAimCompletionStatus: 'int', DateFrom: 'datetime', DateTo: 'datetime' }, state);
 	const completed = values.LearningAimCompletionStatus;
+	const mode = state.settings.contract.learningAimDateFilter;
+	const dated = mode !== 'ignored' && (values.DateFrom !== undefined || values.DateTo !== undefined);
+	const dateTo = dayInclusive(values.DateTo, rawField(ctx, 'DateTo'));
+	const selected = (a: SandboxLearningAim): string | undefined => {
+		if (mode === 'startDate') return a.StartDate;
+		if (mode === 'lastModified') return a.LastModified;
+		return completed === 1 ? a.AchievedDate : a.LastModified;
+	};
 	const list = [...state.store.learningAims.values()]
 		.filter((a) => (values.UserID === undefined || a.UserID === values.UserID) && (values.StandardID === undefined || a.StandardID === values.StandardID))
 		.filter((a) => completed === undefined || (completed === 1) === (a.AchievedDate !== undefined))
-		.filter((a) => (values.DateFrom === undefined && values.DateTo === undefined) || inRange(completed === 1 ? a.AchievedDate : a.LastModified, values.DateFrom, values.DateTo))
+		.filter((a) => !dated || inRange(selected(a), values.DateFrom, dateTo))
 		.sort((a, b) => a.ID - b.ID)
 		.map((a) => view({ ID: a.ID, StandardID: a.StandardID, UserID: a.UserID, Status: a.Status, Progress: a.Progress, AchievedDate: a.AchievedDate }, state));
 	return paged(ctx, list);

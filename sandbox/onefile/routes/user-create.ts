@@ -13,7 +13,7 @@ import { ApiError, oneViolation, violation, type Problem } from '../errors';
 import { bump } from '../log';
 import { empty, json, type Reply } from '../reply';
 import type { RequestContext } from '../router';
-import type { SandboxState } from '../state';
+import { stampNow, type SandboxState } from '../state';
 import type { SandboxUser } from '../types';
 import { checkReferences, emailProblem, generatePassword, generateUsername } from './user-rules';
 
@@ -77,7 +77,7 @@ export function createUser(ctx: RequestContext, state: SandboxState): Reply {
 
 function storeUser(values: Partial<Record<UserField, unknown>>, role: RoleId, organisationId: number, state: SandboxState): SandboxUser {
 	const { store, log } = state;
-	const now = new Date(state.now()).toISOString();
+	const now = stampNow(state);
 	const firstName = values.FirstName as string;
 	const lastName = values.LastName as string;
 	const email = values.Email as string;

@@ -5,7 +5,7 @@ import { DEFAULT_ASSESSOR_ROLES, DEFAULT_EMPLOYER_ROLES, ERROR_CODE, USER_FIELD_
 import { oneViolation, type Problem } from '../errors';
 import type { SandboxState } from '../state';
 import type { SandboxUser } from '../types';
-import { outDate } from './common';
+import { outDate, putLastModified } from './common';
 
 type Values = Partial<Record<UserField, BoundValue>>;
 
@@ -84,6 +84,6 @@ export function userView(user: SandboxUser, state: SandboxState): Record<string,
 		const value = user[field];
 		view[field] = value === undefined ? null : USER_FIELD_TYPES[field] === 'datetime' ? outDate(value, state) : value;
 	}
-	view.LastModified = outDate(user.LastModified, state);
+	putLastModified(view, user.LastModified, state);
 	return view;
 }

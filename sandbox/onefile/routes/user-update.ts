@@ -11,6 +11,13 @@ import { checkReferences, emailProblem } from './user-rules';
 /** [G] Moving a user to another role or organisation through update is undocumented: only unchanged values pass. */
 const FIXED_ON_UPDATE: readonly UserField[] = ['Role', 'OrganisationID', 'ID'];
 
+/** Stored and sent values compare exactly (text with its case; lists item by item; date-times by the moment). */
+function sameValue(field: string, stored: unknown, sent: unknown): boolean {
+	if (USER_FIELD_TYPES[field as UserField] === 'datetime' && typeof stored === 'string' && typeof sent === 'string') return Date.parse(stored) === Date.parse(sent);
+	if (Array.isArray(stored) && Array.isArray(sent)) return stored.length === sent.length && stored.every((item, i) => item === sent[i]);
+	return stored === sent;
+}
+
 export function updateUser(ctx: RequestContext, state: SandboxState): Reply {
 	const id = intParam(ctx, 'id');
 	const user = state.store.users.get(id);
@@ -49,11 +56,25 @@ export function updateUser(ctx: RequestContext, state: SandboxState): Reply {
 		throw new ApiError(400, ERROR_CODE.UsernameTaken, `Username '${username}' is already in use`);
 	}
 
-	for (const [field, value] of Object.entries(values)) if (value !== undefined) user[field] = value;
+	const changed: string[] = [];
+	for (const [field, value] of Object.entries(values)) {
+		if (value === undefined) continue;
+		if (!sameValue(field, user[field], value)) changed.push(field);
+		user[field] = value;
+	}
 	// [G] Outside strict mode a null clears an optional field; mandatory fields keep their value.
-	for (const field of bound.nulls) if (!mandatory.has(field)) Reflect.deleteProperty(user, field);
+	for (const field of bound.nulls) {
+		if (mandatory.has(field)) continue;
+		if (user[field] !== undefined) changed.push(field);
+		Reflect.deleteProperty(user, field);
+	}
 	state.store.userChanged();
-	touch(user, state);
-	state.log.counters.updates++;
+	// [G] `contract.stampUnchangedWrites`: whether a write that changed nothing still counts as a change.
+	if (changed.length > 0 || state.settings.contract.stampUnchangedWrites) touch(user, state);
+	const { counters } = state.log;
+	counters.updates++;
+	if (changed.length > 0) counters.updatesThatChanged++;
+	else counters.updatesThatChangedNothing++;
+	ctx.changedFields = changed;
 	return empty(204);
 }
