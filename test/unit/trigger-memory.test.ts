@@ -37,6 +37,8 @@ describe('which finds are changes', () => {
 		expect(first).toEqual(expect.objectContaining({ emit: true, event: 'updated' }));
 		expect(judge(found({ LastModified: '2026-12-06T11:59:30Z' }), first.mark, NOW, NOW).emit).toBe(false);
 		expect(judge(found({ LastModified: '2026-12-06T11:59:40Z' }), first.mark, NOW, NOW).emit).toBe(true);
+		// Whole-second stamps: a second change in the same second has the same stamp, other content.
+		expect(judge(found({ LastModified: '2026-12-06T11:59:30Z', MISID: 'again' }), first.mark, NOW, NOW).emit).toBe(true);
 	});
 
 	test('created only on the first emission of a user created in the window', () => {
@@ -70,7 +72,7 @@ describe('which finds are changes', () => {
 
 describe("the trigger's memory", () => {
 	test('stamps and rows leave once no later window can reach them; content marks stay; never more than MAX_USERS', () => {
-		const kept = prune({ 1: { k: `t${NOW - 10_000}`, at: NOW }, 2: { k: `t${NOW}`, at: NOW }, 3: { k: 'r', at: NOW - 10_000 }, 4: { k: 'hx', at: 0 }, 5: { k: 'b', at: 0 } }, NOW - 5000);
+		const kept = prune({ 1: { k: `t${NOW - 10_000}.x`, at: NOW }, 2: { k: `t${NOW}.x`, at: NOW }, 3: { k: 'r', at: NOW - 10_000 }, 4: { k: 'hx', at: 0 }, 5: { k: 'b', at: 0 } }, NOW - 5000);
 		expect(Object.keys(kept).sort()).toEqual(['2', '4', '5']);
 		const many = Object.fromEntries(Array.from({ length: MAX_USERS + 5 }, (_, i) => [String(i + 1), { k: 'b', at: i }]));
 		expect(Object.keys(prune(many, NOW))).toHaveLength(MAX_USERS);

@@ -25,7 +25,7 @@ export interface TriggerMemory {
 }
 
 /**
- * `k` is what was last emitted (or seen) of the user: `t<ms>` its LastModified; `h<hash>` its
+ * `k` is what was last emitted (or seen) of the user: `t<ms>.<hash>` its LastModified and content; `h<hash>` its
  * record's content when it had no usable stamp; `r` a search row seen with Fetch Full Record off;
  * `b` present when the trigger was activated (content unknown). `at`: OneFile's time of that poll.
  */
@@ -80,8 +80,10 @@ export type Verdict =
 export function judge(found: Found, previous: UserMark | undefined, pollAt: number, oneFileNowMs: number): Verdict {
 	const stamp = readStamp(found.record.LastModified, oneFileNowMs);
 	if (stamp !== undefined) {
-		const mark = { k: `t${stamp}`, at: pollAt };
-		if (previous?.k === mark.k) return { emit: false, mark };
+		// The stamp and the content: with whole-second stamps, two changes in one second share a stamp.
+		const mark = { k: `t${stamp}.${contentHash(found.record)}`, at: pollAt };
+		// A mark carried over from version 1 has the stamp only.
+		if (previous?.k === mark.k || previous?.k === `t${stamp}`) return { emit: false, mark };
 		// Remembered, so a wider search (Overlap) does not read it again.
 		if (stamp < found.windowFrom && !found.retry) return { emit: false, mark };
 		return { emit: true, mark, event: eventOf(found, previous, oneFileNowMs), lastModified: stamp };
@@ -131,12 +133,16 @@ function stableJson(value: unknown, leaveOut?: string): string {
  */
 export function prune(users: Record<string, UserMark>, nextWindowFrom: number): Record<string, UserMark> {
 	const kept = Object.entries(users).filter(([, mark]) => {
-		if (mark.k.startsWith('t')) return Number(mark.k.slice(1)) >= nextWindowFrom;
+		if (mark.k.startsWith('t')) return stampOfMark(mark) >= nextWindowFrom;
 		if (mark.k === 'r') return mark.at >= nextWindowFrom;
 		return true;
 	});
 	kept.sort((x, y) => x[1].at - y[1].at);
 	return Object.fromEntries(kept.slice(-MAX_USERS));
+}
+
+function stampOfMark(mark: UserMark): number {
+	return Number.parseInt(mark.k.slice(1), 10);
 }
 
 /** The memory as the poll can use it, with what had to be repaired (for a warning in n8n's log). */
