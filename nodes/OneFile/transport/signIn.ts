@@ -7,7 +7,7 @@ import { checkBaseUrl, environmentLabel } from './environments';
 
 /**
  * Signing in to OneFile: `POST {base}/Authentication` with the customer token, the session token
- * back as text (onefile-api.md §2). Run by the credential's preAuthentication, which n8n calls when
+ * back as text (docs/onefile-api.md §2). Run by the credential's preAuthentication, which n8n calls when
  * the stored session is empty, after a 401, and on "Test"; it has no node to attach errors to, so
  * its failures are plain messages that the transport finds again (signInFailureOf).
  */
@@ -36,7 +36,7 @@ export async function signIn(
 		url: buildUrl(baseUrl, ['Authentication']),
 		headers: { 'X-CustomerToken': customerToken },
 		timeoutMs: SIGN_IN_TIMEOUT_MS,
-		// The session comes back as bare text (onefile-api.md §2); read it as text, not JSON.
+		// The session comes back as bare text (docs/onefile-api.md §2); read it as text, not JSON.
 		text: true,
 	});
 	// Fresh errors, never the original: axios errors carry the request headers, token included.
