@@ -103,6 +103,7 @@ export function headerProblem(token: string): string | undefined {
 	if (/[\r\n]/.test(token)) return 'holds a line break';
 	// eslint-disable-next-line no-control-regex
 	if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(token)) return 'holds a control character';
+	// eslint-disable-next-line no-control-regex
 	if (/[^\u0000-\u00ff]/.test(token))
 		return 'holds a character that is not plain text (beyond Latin-1)';
 	if (/\s/.test(token)) return 'holds a space';
