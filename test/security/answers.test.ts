@@ -7,7 +7,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { byId, errorText, useHosts } from './fixture';
+import { byId, useHosts } from './fixture';
 import { json, oneFileRoutes, type Handler } from './hosts';
 
 const hosts = useHosts();
