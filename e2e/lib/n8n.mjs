@@ -1,7 +1,7 @@
 /**
  * One isolated n8n instance on top of a runtime: its own user folder, HOME, encryption key and
  * ports, the packed package installed as a community package, and the CLI commands the suite and
- * `npm start` use. Recipes and traps: shared/reference/n8n-e2e-lab.md §3.
+ * `npm start` use.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

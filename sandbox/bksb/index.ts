@@ -1,5 +1,5 @@
 /**
- * A local bksb Live 2 API for tests and demos (shared/reference/bksb-api.md), on loopback:
+ * A local bksb Live 2 API for tests and demos (docs/bksb-api.md), on loopback:
  *   const bksb = await startBksbSandbox();  // bksb.url, bksb.accessKeyId, bksb.secretKey
  * HTTP Basic authentication (access key ID : secret key) [inferred]; the API under one or both
  * base paths (`/live2api/api`, `/api`) [open question in the reference]; errors as

@@ -1,5 +1,5 @@
 /**
- * bksb Live 2 data as its help pages describe it (shared/reference/bksb-api.md): users,
+ * bksb Live 2 data as its help pages describe it (docs/bksb-api.md): users,
  * user groups, assessment sessions. Written from the reference, never from the node.
  */
 

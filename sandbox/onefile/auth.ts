@@ -1,5 +1,5 @@
 /**
- * Customer tokens and sessions (onefile-api.md §2). POST /Authentication swaps a customer token
+ * Customer tokens and sessions (docs/onefile-api.md §2). POST /Authentication swaps a customer token
  * for a session token; every other call carries it as X-TokenID until it expires 24 h later [D].
  */
 import { randomBytes } from 'node:crypto';

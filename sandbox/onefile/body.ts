@@ -173,7 +173,7 @@ export function bindFields<K extends string>(fields: Readonly<Record<K, FieldTyp
 			continue;
 		}
 		if (typeof raw === 'string' && raw.trim() === '') {
-			// [G] Whether "" clears a field is unknown (onefile-api.md §6.1), so strict mode refuses it.
+			// [G] Whether "" clears a field is unknown (docs/onefile-api.md §6.1), so strict mode refuses it.
 			if (options.strict) {
 				problem(name, 'empty', `${name} is an empty string; leave the field out instead`);
 				continue;

@@ -1,5 +1,5 @@
 /**
- * The OneFile user contract as data, written from onefile-api.md §5 and §6 (never from the node's
+ * The OneFile user contract as data, written from docs/onefile-api.md §5 and §6 (never from the node's
  * own role table, so a mistake there is caught here rather than copied).
  */
 

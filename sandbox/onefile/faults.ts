@@ -1,6 +1,6 @@
 /**
  * Fault injection. OneFile documents no rate limit and public clients never saw a 429
- * (onefile-api.md §3.8), so every fault here is a [G] failure the node must survive, not a
+ * (docs/onefile-api.md §3.8), so every fault here is a [G] failure the node must survive, not a
  * behaviour of the real server. Decisions are deterministic: the scripted queue first, then the
  * rate limiter, then the seeded PRNG, which draws the same number of values for every request so
  * that changing one rate does not shift the others.

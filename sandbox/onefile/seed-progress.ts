@@ -2,7 +2,7 @@
  * Progress and compliance data for the seeded learners: off-the-job figures, reviews, plans,
  * timesheets and learning aims, dated relative to the sandbox's clock when it is (re)seeded, so a
  * "this month" or "overdue" report always has something to find. Field names follow the client code
- * of onefile-api.md §7 [C]; the values, and which reviews are overdue, are the sandbox's own [G].
+ * of docs/onefile-api.md §7 [C]; the values, and which reviews are overdue, are the sandbox's own [G].
  *
  * Per fixed learner, by its index i among all fixed learners:
  * - off-the-job: 278 planned hours (+10 per i), actual hours cycling 120/60/200/0;

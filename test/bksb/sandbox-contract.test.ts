@@ -1,4 +1,4 @@
-/** The bksb sandbox against bksb-api.md, over plain HTTP (no node code). */
+/** The bksb sandbox against docs/bksb-api.md, over plain HTTP (no node code). */
 import { startBksbSandbox, type BksbSandbox } from '../../sandbox/bksb';
 
 let sandbox: BksbSandbox;

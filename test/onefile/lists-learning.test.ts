@@ -73,7 +73,7 @@ describe('reference lists', () => {
 	});
 });
 
-describe('Learning → Assign sends the documented requests (onefile-api.md §4.4)', () => {
+describe('Learning → Assign sends the documented requests (docs/onefile-api.md §4.4)', () => {
 	const learner = off.learners[1];
 	const base = { resource: 'learning', organisationId: byId(off.organisation.id), learnerId: byId(learner.id) };
 

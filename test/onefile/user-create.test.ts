@@ -62,7 +62,7 @@ test('optional fields of the role go in Additional Fields, typed and formatted a
 	expect(onefile.sandbox.contractViolations()).toEqual([]);
 });
 
-describe('what comes back depends on the Keychain centre setting (onefile-api.md §5.4)', () => {
+describe('what comes back depends on the Keychain centre setting (docs/onefile-api.md §5.4)', () => {
 	test('off: the ID and username, and the password only when asked for', async () => {
 		const without = await onefile.engine.run({ parameters: createParameters('assessor'), items: [row] });
 		expect(without.json[0]).toEqual(expect.objectContaining({ loginDetails: 'returned', username: expect.any(String) }));

@@ -38,7 +38,7 @@ describe('User → Update', () => {
 	});
 });
 
-describe('User → Assign at each level (onefile-api.md §6.2)', () => {
+describe('User → Assign at each level (docs/onefile-api.md §6.2)', () => {
 	function assign(level: string, assigneeRole: string, assigneeId: number, extra: INodeParameters = {}): INodeParameters {
 		return { resource: 'user', operation: 'assign', organisationId: byId(off.organisation.id), learnerId: byId(learner.id), level, assigneeRole, assigneeId: byId(assigneeId), ...extra };
 	}

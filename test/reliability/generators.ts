@@ -1,6 +1,6 @@
 /**
  * Sheet-like values for every kind of OneFile user field, each tagged with whether OneFile's
- * contract (onefile-api.md §3, §5) accepts it. Written from the reference, not from the node.
+ * contract (docs/onefile-api.md §3, §5) accepts it. Written from the reference, not from the node.
  */
 import fc from 'fast-check';
 

@@ -1,5 +1,5 @@
 /**
- * The sandbox's progress, compliance and leaver endpoints against onefile-api.md §7 (client code,
+ * The sandbox's progress, compliance and leaver endpoints against docs/onefile-api.md §7 (client code,
  * [C]) over plain HTTP: paths, the fields client code reads, the filters, 204 for nothing. Written
  * from the reference, not from the sandbox's or the node's own code. The sandbox's own choices for
  * what the reference leaves open ([G]) are checked as its README states them.

@@ -1,5 +1,5 @@
 /**
- * The sandbox against onefile-api.md, over plain HTTP: every rule below is written from the
+ * The sandbox against docs/onefile-api.md, over plain HTTP: every rule below is written from the
  * reference (section numbers given), not from the sandbox's or the node's own tables.
  */
 import { SEED, seedFor, startOneFileSandbox, type OneFileSandbox } from '../../sandbox/onefile';

@@ -4,8 +4,7 @@
  * off OneFile's API path flagged by "Test", and a dropdown's page marker that is not a page number
  * kept out of every URL. Through n8n's engine against hostile hosts on loopback.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { Expression, Workflow } from 'n8n-workflow';
+import { Expression, Workflow, type INodeParameters } from 'n8n-workflow';
 
 import { OneFileApi } from '../../credentials/OneFileApi.credentials';
 import { byId, errorText, useHosts } from './fixture';
@@ -13,7 +12,7 @@ import { json, oneFileRoutes } from './hosts';
 
 const hosts = useHosts();
 
-const bksbCreate = (additionalFields: IDataObject): INodeParameters => ({ resource: 'user', operation: 'create', username: 'amira', firstname: 'Amira', lastname: 'Khan', additionalFields });
+const bksbCreate = (additionalFields: INodeParameters): INodeParameters => ({ resource: 'user', operation: 'create', username: 'amira', firstname: 'Amira', lastname: 'Khan', additionalFields });
 const createdBody = () => JSON.parse(hosts.api.seen.find((r) => r.path === '/api/users/createUser')?.body ?? 'null') as Record<string, unknown> | null;
 
 describe('bksb → User → Create never drops a password in silence', () => {

@@ -1,7 +1,7 @@
 /**
  * The form n8n shows is computed by n8n's own NodeHelpers from the node description. These tests
  * ask n8n which fields it would show per role and level, and compare with the role table's rows
- * written out by hand from onefile-api.md §5 and §6.2 (not derived from the table under test).
+ * written out by hand from docs/onefile-api.md §5 and §6.2 (not derived from the table under test).
  */
 import { NodeHelpers, type INodeParameters, type INodeProperties } from 'n8n-workflow';
 
@@ -31,7 +31,7 @@ const LEARNER_OPTIONAL = [
 	'learnerStatusId', 'nino', 'plannedEndDate', 'providerId', 'startOn', 'supportFunding', 'uln',
 ].sort();
 
-describe('User → Create shows exactly what each role needs (onefile-api.md §5.2–5.3)', () => {
+describe('User → Create shows exactly what each role needs (docs/onefile-api.md §5.2–5.3)', () => {
 	test.each([
 		['learner', ['defaultAssessorId', 'classroomId', 'placementId'], LEARNER_OPTIONAL],
 		['employer', ['placementId'], STAFF_OPTIONAL],
@@ -59,7 +59,7 @@ describe('User → Create shows exactly what each role needs (onefile-api.md §5
 	});
 });
 
-describe('User → Assign shows the level’s fields and roles (onefile-api.md §6.2)', () => {
+describe('User → Assign shows the level’s fields and roles (docs/onefile-api.md §6.2)', () => {
 	test.each([
 		['learningAim', ['standardId'], ['assessor', 'iqa', 'traineeAssessor']],
 		['unitSummary', ['unitId'], ['assessor', 'iqa', 'traineeAssessor']],

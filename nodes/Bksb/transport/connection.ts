@@ -5,7 +5,7 @@ import {
 } from '../../shared/http/serviceUrl';
 
 /**
- * bksb's API hosts (bksb-api.md): one per region, shared by every customer. The path below the
+ * bksb's API hosts (docs/bksb-api.md): one per region, shared by every customer. The path below the
  * host is an open question: the help pages imply `/live2api/api`, one public client calls `/api`.
  */
 export const BKSB_REGIONS = {

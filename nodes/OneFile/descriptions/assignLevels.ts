@@ -1,7 +1,7 @@
 import type { Role } from './roles';
 
 /**
- * The Assign levels and who may be assigned at each (onefile-api.md §6.2, documented). Whether a
+ * The Assign levels and who may be assigned at each (docs/onefile-api.md §6.2, documented). Whether a
  * Trainee Assessor counts as "Assessor" is not documented; we allow it, as the sandbox does by default.
  */
 export const ASSIGN_LEVELS = {

@@ -8,7 +8,7 @@ import type { INodeProperties } from 'n8n-workflow';
 interface LocatorSpec {
 	searchListMethod: string;
 	entity: string;
-	/** OneFile unit IDs are text codes (onefile-api.md §3.2); every other ID is a whole number. */
+	/** OneFile unit IDs are text codes (docs/onefile-api.md §3.2); every other ID is a whole number. */
 	textId?: boolean;
 	placeholder: string;
 	/** The list depends on the organisation picked above it. */

@@ -2,7 +2,7 @@ import type { ValueKind } from '../../shared/checks/values';
 import type { LocatorName } from './rlc.description';
 
 /**
- * THE role table (onefile-api.md §5). Every OneFile user field, which roles must send it on
+ * THE role table (docs/onefile-api.md §5). Every OneFile user field, which roles must send it on
  * create and which may. The User form (displayOptions) and the checks before a request are both
  * generated from these rows; add a field or a role here and nowhere else.
  */

@@ -4,7 +4,7 @@ import { answerTime } from './userRecord';
 
 /**
  * The shape OneFile's progress records are read with. These calls are known from client code only
- * (onefile-api.md §7 [C]), so answers are read tolerantly: yes/no fields as booleans whether they
+ * (docs/onefile-api.md §7 [C]), so answers are read tolerantly: yes/no fields as booleans whether they
  * come as `true` or `"true"`, numbers whether they come as `12.5` or `"12.5"`, dates as UTC ISO
  * strings (a missing zone means UTC), missing fields left missing, unknown fields kept. Pure.
  */

@@ -17,7 +17,7 @@ export const SIMPLE_USER_FIELDS = [
 
 /**
  * A date-time from OneFile's answer in epoch ms, or undefined. OneFile's dates are UTC; some answers
- * carry no zone (onefile-api.md §3.3), so a missing zone means UTC. Pure.
+ * carry no zone (docs/onefile-api.md §3.3), so a missing zone means UTC. Pure.
  */
 export function answerTime(raw: unknown): number | undefined {
 	if (typeof raw !== 'string' || raw.trim() === '') return undefined;

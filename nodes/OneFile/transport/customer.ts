@@ -5,7 +5,7 @@ import { oneFileRecord } from './answers';
 import { oneFileApiRequest, type OneFileContext } from './index';
 import { runState } from './runState';
 
-/** The customer that owns the token, from `GET /Customer` (onefile-api.md §4.1), once per run. */
+/** The customer that owns the token, from `GET /Customer` (docs/onefile-api.md §4.1), once per run. */
 export async function discoverCustomerId(
 	this: OneFileContext,
 	itemIndex?: number,

@@ -6,7 +6,7 @@ import {
 } from '../../shared/http/serviceUrl';
 
 /**
- * OneFile's API servers (onefile-api.md §1). A customer token is issued per server by OneFile
+ * OneFile's API servers (docs/onefile-api.md §1). A customer token is issued per server by OneFile
  * Support, so the environment is part of the credential, not of the node.
  */
 export const ONEFILE_ENVIRONMENTS = {

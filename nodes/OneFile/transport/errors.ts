@@ -4,7 +4,7 @@ import { commonFailureWords, triesWords, type RequestFailure } from '../../share
 
 /**
  * OneFile's error codes in words an ops person can act on. OneFile answers 400 with
- * `{ code, message }` (onefile-api.md §3.7: -11, -57 and -58 seen in client code); keyed by code,
+ * `{ code, message }` (docs/onefile-api.md §3.7: -11, -57 and -58 seen in client code); keyed by code,
  * never by message text, so a reworded message still maps.
  */
 export const ONEFILE_ERROR_CODES: Record<number, { message: string; fix: string }> = {

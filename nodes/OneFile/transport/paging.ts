@@ -15,7 +15,7 @@ import { runState } from './runState';
 export const PAGE_SIZE = 50;
 
 /**
- * How a OneFile list is read (onefile-api.md §3.4, §4):
+ * How a OneFile list is read (docs/onefile-api.md §3.4, §4):
  * - `documented`: OneFile's guides give the paged path `/Search/{page}/{size}` (User, LearningAim).
  * - `clientCode`: the guides give the unpaged `/Search`; the paged form is seen only in client
  *   code. It is tried first (it bounds each answer); a 404 or 405 falls back to the documented

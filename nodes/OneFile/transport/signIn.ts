@@ -7,7 +7,7 @@ import { checkBaseUrl, environmentLabel } from './environments';
 
 /**
  * Signing in to OneFile: `POST {base}/Authentication` with the customer token, the session token
- * back as text (onefile-api.md §2). Run by the credential's preAuthentication, which n8n calls when
+ * back as text (docs/onefile-api.md §2). Run by the credential's preAuthentication, which n8n calls when
  * the stored session is empty, after a 401, and on "Test"; it has no node to attach errors to, so
  * its failures are plain messages that the transport finds again (signInFailureOf).
  */
@@ -36,7 +36,7 @@ export async function signIn(
 		url: buildUrl(baseUrl, ['Authentication']),
 		headers: { 'X-CustomerToken': customerToken },
 		timeoutMs: SIGN_IN_TIMEOUT_MS,
-		// The session comes back as bare text (onefile-api.md §2); read it as text, not JSON.
+		// The session comes back as bare text (docs/onefile-api.md §2); read it as text, not JSON.
 		text: true,
 	});
 	// Fresh errors, never the original: axios errors carry the request headers, token included.
@@ -103,6 +103,7 @@ export function headerProblem(token: string): string | undefined {
 	if (/[\r\n]/.test(token)) return 'holds a line break';
 	// eslint-disable-next-line no-control-regex
 	if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(token)) return 'holds a control character';
+	// eslint-disable-next-line no-control-regex
 	if (/[^\u0000-\u00ff]/.test(token))
 		return 'holds a character that is not plain text (beyond Latin-1)';
 	if (/\s/.test(token)) return 'holds a space';

@@ -1,4 +1,4 @@
-/** POST /Authentication (onefile-api.md §2). */
+/** POST /Authentication (docs/onefile-api.md §2). */
 import { ERROR_CODE } from '../contract';
 import { json, text, type Reply } from '../reply';
 import type { RequestContext } from '../router';

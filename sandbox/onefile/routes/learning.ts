@@ -1,5 +1,5 @@
 /**
- * Learning assigns (onefile-api.md §4.4): a standard (answers the new LearningAim ID as a bare
+ * Learning assigns (docs/onefile-api.md §4.4): a standard (answers the new LearningAim ID as a bare
  * integer [C]), a unit under a standard [C], and a framework template (204 [C]). All IDs travel
  * in the path; a body, if any, is ignored.
  */

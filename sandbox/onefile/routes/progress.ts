@@ -1,5 +1,5 @@
 /**
- * Progress, compliance and leavers (onefile-api.md §7, all [C]: seen in client code, not in
+ * Progress, compliance and leavers (docs/onefile-api.md §7, all [C]: seen in client code, not in
  * OneFile's guides): learning aims, reviews, plans, timesheets, off-the-job figures, archive and
  * unarchive, and linking an employer to a placement. Rows and records carry the fields client code
  * reads; what the filters mean exactly is the sandbox's choice, written beside each ([G]).

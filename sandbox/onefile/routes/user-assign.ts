@@ -1,5 +1,5 @@
 /**
- * POST /User/{id}/Assign (onefile-api.md §6.2). Body `{LearnerID, Level, StandardID? | UnitID?}` [D].
+ * POST /User/{id}/Assign (docs/onefile-api.md §6.2). Body `{LearnerID, Level, StandardID? | UnitID?}` [D].
  * Whose ID is in the path is disputed: client code puts the assignee there [C], the 2026 doc says
  * the learner. `contract.assignPathId` picks; in 'learner' mode the assignee comes from `UserID` [G].
  */

@@ -1,4 +1,4 @@
-/** POST /User (onefile-api.md §5): role-dependent mandatory and optional fields, Keychain answers. */
+/** POST /User (docs/onefile-api.md §5): role-dependent mandatory and optional fields, Keychain answers. */
 import { bindFields, objectBody } from '../body';
 import {
 	ERROR_CODE,

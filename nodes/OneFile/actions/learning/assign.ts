@@ -19,7 +19,7 @@ export interface LearningField {
 	displayName: string;
 	locator: LocatorName;
 	description: string;
-	/** Unit IDs are text codes (onefile-api.md §3.2). */
+	/** Unit IDs are text codes (docs/onefile-api.md §3.2). */
 	textId?: boolean;
 }
 

@@ -27,7 +27,7 @@ const displayOptions = { show: { resource: ['organisation'], operation: ['getAll
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** The card's Organisation Search: the documented `POST /Organisation/Search` (onefile-api.md §4.1 row 2), unpaged. */
+/** The card's Organisation Search: the documented `POST /Organisation/Search` (docs/onefile-api.md §4.1 row 2), unpaged. */
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,

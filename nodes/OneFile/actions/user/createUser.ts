@@ -140,7 +140,7 @@ async function summarise(
 	};
 	const returned = readCreateResponse(responseBody);
 	if (returned.id !== undefined) {
-		// Keychain setting off: OneFile returns the login details (onefile-api.md §5.4).
+		// Keychain setting off: OneFile returns the login details (docs/onefile-api.md §5.4).
 		summary.id = returned.id;
 		summary.username = returned.username ?? null;
 		summary.loginDetails = 'returned';
