@@ -45,13 +45,11 @@ interface Clock {
 
 function playClock(precision: Precision, offsetMs: number, filter: Filter, rows: Rows): Clock {
 	let offset = offsetMs;
-	const apply = () =>
-		onefile.sandbox.configure({ contract: { clockOffsetMs: offset, stampPrecision: precision, lastModifiedFilter: filter, searchRows: rows } });
-	apply();
+	onefile.sandbox.configure({ contract: { clockOffsetMs: offset, stampPrecision: precision, lastModifiedFilter: filter, searchRows: rows } });
 	return {
 		pass(ms: number) {
 			offset += ms;
-			apply();
+			onefile.sandbox.configure({ contract: { clockOffsetMs: offset } });
 		},
 	};
 }
@@ -166,6 +164,25 @@ describe('hostile answers and damaged memory', () => {
 			await update(org.learners[0].id, `STYLE-${style}`);
 			clock.pass(30_000);
 			expect(seen(await p.poll())).toEqual([`updated:STYLE-${style}`]);
+			clock.pass(30_000);
+			expect(await p.poll()).toBeNull();
+		},
+	);
+
+	test.each(['dotnetEmpty', 'ukDate', 'missing'] as const)(
+		'LastModified written %s, "since" honoured: a user changed long after publishing is emitted, once',
+		async (style) => {
+			const clock = playClock('second', 0, 'after', 'summary');
+			onefile.sandbox.configure({ contract: { lastModifiedStyle: style } });
+			const p = poller();
+			await p.poll();
+			for (let i = 0; i < 3; i++) {
+				clock.pass(30_000);
+				expect(await p.poll()).toBeNull();
+			}
+			await update(org.learners[1].id, `HONOURED-${style}`);
+			clock.pass(30_000);
+			expect(seen(await p.poll())).toEqual([`updated:HONOURED-${style}`]);
 			clock.pass(30_000);
 			expect(await p.poll()).toBeNull();
 		},

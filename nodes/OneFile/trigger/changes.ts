@@ -94,6 +94,7 @@ export function judge(found: Found, previous: UserMark | undefined, pollAt: numb
 		return { emit: true, mark, event: eventOf(found, previous, oneFileNowMs) };
 	}
 	const mark = { k: `h${contentHash(found.record)}`, at: pollAt };
+	// 'b': present at activation, content never read (Fetch Full Record was off, or past the read cap).
 	if (previous?.k === mark.k || previous?.k === 'b') return { emit: false, mark };
 	return { emit: true, mark, event: eventOf(found, previous, oneFileNowMs) };
 }

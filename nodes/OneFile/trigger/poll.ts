@@ -11,6 +11,7 @@ import { SIMPLE_USER_FIELDS } from '../helpers/userRecord';
 import { failureOf, oneFileApiRequest, type AnswerTiming } from '../transport';
 import { ONEFILE_LISTS, oneFileSearchAll } from '../transport/paging';
 import {
+	contentHash,
 	isPlainObject,
 	judge,
 	MAX_USERS,
@@ -32,6 +33,8 @@ const RECORDS_IN_PARALLEL = 4;
 /** Fetch Test Event looks back this far, widening until it finds a change. */
 const TEST_WINDOWS_DAYS = [1, 7, 30, 365];
 const TEST_ROWS = 50;
+/** Records the first activation reads to learn their content (only when OneFile returns users then). */
+const MAX_BASELINE_READS = 500;
 /** A remembered window start further ahead of OneFile's clock than this is not believed. */
 const MAX_SINCE_AHEAD_MS = 60_000;
 
@@ -92,8 +95,7 @@ async function pollOnce(
 		// First activation (or the memory was cleared or damaged): no history replayed, changes from now on.
 		const present = await searchRoles.call(this, settings, floorToSecond(pollStartedAt + read.offsetMs), onAnswer, MAX_USERS);
 		const clock = nextSince(firstAnswer, pollStartedAt, read.offsetMs);
-		const users: Record<string, UserMark> = {};
-		for (const row of present) users[String(row.id)] = { k: 'b', at: clock.since };
+		const users = await baseline.call(this, settings, present, clock.since, oneFileNow(Date.now(), clock.offsetMs));
 		store(memory, { since: clock.since, activatedAt: clock.since, offsetMs: clock.offsetMs, users, pending: {} });
 		return null;
 	}
@@ -142,6 +144,26 @@ async function pollOnce(
 	if (emitted.length === 0) return null;
 	emitted.sort((a, b) => a.order - b.order || Number(a.json.id) - Number(b.json.id));
 	return [emitted.map(({ json }) => ({ json }))];
+}
+
+/**
+ * What the first activation remembers of the users its search returned (normally none: nothing has
+ * changed in the last second; every user when OneFile ignores "modified since"). A record without
+ * a usable LastModified is remembered by its content, so that it is not emitted as a change later;
+ * past MAX_BASELINE_READS, or with Fetch Full Record off, by its ID only.
+ */
+async function baseline(this: IPollFunctions, settings: Settings, present: Row[], at: number, oneFileNowMs: number): Promise<Record<string, UserMark>> {
+	const users: Record<string, UserMark> = {};
+	for (const row of present) users[String(row.id)] = { k: 'b', at };
+	if (!settings.fetchFullRecord) return users;
+	const toRead = present.slice(0, MAX_BASELINE_READS).map((row): Found => ({ ...row, windowFrom: at }));
+	for (const result of await readRecords.call(this, toRead)) {
+		if (!('found' in result) || 'gone' in result || 'failure' in result || !result.found.full) continue;
+		// A usable stamp needs no memory: the stamp rule already keeps it out of later windows.
+		if (readStamp(result.found.record.LastModified, oneFileNowMs) !== undefined) delete users[String(result.found.id)];
+		else users[String(result.found.id)] = { k: `h${contentHash(result.found.record)}`, at };
+	}
+	return users;
 }
 
 /** The node's static data, which n8n creates as an object; anything else cannot be repaired from here. */
