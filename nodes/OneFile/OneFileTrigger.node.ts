@@ -34,7 +34,7 @@ export class OneFileTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'OneFile has no webhooks for customers, so this node asks OneFile for changes on the schedule below. When the workflow is first published it starts from that moment on OneFile\'s clock: earlier changes are not replayed (a change in the second or two before may be). Each change is emitted once.',
+					"OneFile has no webhooks for customers, so this node asks OneFile for changes on the schedule below. When the workflow is first published it starts from that moment on OneFile's clock: earlier changes are not replayed (a change in the second or two before may be). Each change is emitted once.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -90,7 +90,7 @@ export class OneFileTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to get each changed user\'s whole record (one request per change). OneFile\'s search rows are summaries (ID, names, MIS ID) without the time of the change: off, a user changed twice within about two seconds is emitted once, and Created is told only when OneFile\'s row says when the user was created.',
+							"Whether to get each changed user's whole record (one request per change). OneFile's search rows are summaries (ID, names, MIS ID) without the time of the change: off, a user changed twice within about two seconds is emitted once, and Created is told only when OneFile's row says when the user was created.",
 					},
 					{
 						displayName: 'Overlap (Minutes)',
@@ -99,7 +99,7 @@ export class OneFileTrigger implements INodeType {
 						typeOptions: { minValue: 0, maxValue: 1440, numberPrecision: 0 },
 						default: DEFAULT_OVERLAP_MINUTES_V11,
 						description:
-							'Also look this many minutes further back, for changes OneFile saved late (stamped before the last poll but saved after it). The trigger already measures OneFile\'s clock and covers its rounding, so 0 is right unless you see a change missed. Costs one more search per role per poll. Triggers saved before version 1.1 use 5 when this is not set.',
+							"Also look this many minutes further back, for changes OneFile saved late (stamped before the last poll but saved after it). The trigger already measures OneFile's clock and covers its rounding, so 0 is right unless you see a change missed. Costs one more search per role per poll. Triggers saved before version 1.1 use 5 when this is not set.",
 					},
 				],
 			},

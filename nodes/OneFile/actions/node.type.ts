@@ -16,7 +16,7 @@ type NodeMap = {
 	offTheJob: 'getSummary';
 	timesheet: 'getAll';
 	plan: 'get' | 'getAll';
-	organisation: 'getAll';
+	organisation: 'checkCompatibility' | 'getAll';
 	learning: 'assignFrameworkTemplate' | 'assignStandard' | 'assignUnit';
 	classroom: 'getAll';
 	placement: 'getAll';

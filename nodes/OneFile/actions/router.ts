@@ -37,7 +37,10 @@ const RESOURCES: { [R in OneFileType['resource']]: OperationsOf<R> } = {
 	offTheJob: { getSummary: offTheJob.getSummary },
 	timesheet: { getAll: timesheet.getAll },
 	plan: { get: plan.get, getAll: plan.getAll },
-	organisation: { getAll: organisation.getAll },
+	organisation: {
+		checkCompatibility: organisation.checkCompatibility,
+		getAll: organisation.getAll,
+	},
 	learning: {
 		assignFrameworkTemplate: learning.assignFrameworkTemplate,
 		assignStandard: learning.assignStandard,

@@ -148,7 +148,8 @@ export async function oneFileApiRequest(
 export function httpDate(raw: unknown): number | undefined {
 	const text = Array.isArray(raw) ? raw[0] : raw;
 	if (typeof text !== 'string') return undefined;
-	if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text.trim())) return undefined;
+	if (!/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text.trim()))
+		return undefined;
 	const time = Date.parse(text);
 	return Number.isNaN(time) ? undefined : time;
 }

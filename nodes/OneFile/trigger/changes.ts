@@ -77,7 +77,12 @@ export type Verdict =
  *   again (two changes within about 2 s give one item: the option says so).
  * - `created` only for a user's first emission, when OneFile says it was created in the window.
  */
-export function judge(found: Found, previous: UserMark | undefined, pollAt: number, oneFileNowMs: number): Verdict {
+export function judge(
+	found: Found,
+	previous: UserMark | undefined,
+	pollAt: number,
+	oneFileNowMs: number,
+): Verdict {
 	const stamp = readStamp(found.record.LastModified, oneFileNowMs);
 	if (stamp !== undefined) {
 		// The stamp and the content: with whole-second stamps, two changes in one second share a stamp.
@@ -90,7 +95,8 @@ export function judge(found: Found, previous: UserMark | undefined, pollAt: numb
 	}
 	if (!found.full) {
 		const mark = { k: 'r', at: pollAt };
-		if (previous !== undefined && previous.at >= found.windowFrom) return { emit: false, mark: previous };
+		if (previous !== undefined && previous.at >= found.windowFrom)
+			return { emit: false, mark: previous };
 		return { emit: true, mark, event: eventOf(found, previous, oneFileNowMs) };
 	}
 	const mark = { k: `h${contentHash(found.record)}`, at: pollAt };
@@ -99,7 +105,11 @@ export function judge(found: Found, previous: UserMark | undefined, pollAt: numb
 	return { emit: true, mark, event: eventOf(found, previous, oneFileNowMs) };
 }
 
-function eventOf(found: Found, previous: UserMark | undefined, oneFileNowMs: number): 'created' | 'updated' {
+function eventOf(
+	found: Found,
+	previous: UserMark | undefined,
+	oneFileNowMs: number,
+): 'created' | 'updated' {
 	if (previous !== undefined) return 'updated';
 	const created = readStamp(found.record.CreatedOn, oneFileNowMs);
 	return created !== undefined && created >= found.windowFrom ? 'created' : 'updated';
@@ -121,7 +131,9 @@ export function contentHash(record: IDataObject): string {
 function stableJson(value: unknown, leaveOut?: string): string {
 	if (Array.isArray(value)) return `[${value.map((v) => stableJson(v)).join(',')}]`;
 	if (value !== null && typeof value === 'object') {
-		const keys = Object.keys(value).filter((k) => k !== leaveOut).sort();
+		const keys = Object.keys(value)
+			.filter((k) => k !== leaveOut)
+			.sort();
 		return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson((value as IDataObject)[k])}`).join(',')}}`;
 	}
 	return JSON.stringify(value) ?? 'null';
@@ -132,7 +144,10 @@ function stableJson(value: unknown, leaveOut?: string): string {
  * row seen inside it) and every content mark (a OneFile that ignores the filter sends them all
  * again), at most MAX_USERS, the oldest out first.
  */
-export function prune(users: Record<string, UserMark>, nextWindowFrom: number): Record<string, UserMark> {
+export function prune(
+	users: Record<string, UserMark>,
+	nextWindowFrom: number,
+): Record<string, UserMark> {
 	const kept = Object.entries(users).filter(([, mark]) => {
 		if (mark.k.startsWith('t')) return stampOfMark(mark) >= nextWindowFrom;
 		if (mark.k === 'r') return mark.at >= nextWindowFrom;
@@ -164,18 +179,25 @@ export interface ReadMemory {
 export function readMemory(memory: TriggerMemory, v1OverlapMs: number): ReadMemory {
 	const users: Record<string, UserMark> = {};
 	const pending: Record<string, PendingRead> = {};
-	const offsetMs = typeof memory.offsetMs === 'number' && Number.isFinite(memory.offsetMs) ? memory.offsetMs : 0;
+	const offsetMs =
+		typeof memory.offsetMs === 'number' && Number.isFinite(memory.offsetMs) ? memory.offsetMs : 0;
 	const damaged: string[] = [];
 	if (memory.users !== undefined) {
 		if (!isPlainObject(memory.users)) damaged.push('users');
-		else for (const [id, mark] of Object.entries(memory.users)) if (isMark(mark) && /^\d+$/.test(id)) users[id] = mark;
+		else
+			for (const [id, mark] of Object.entries(memory.users))
+				if (isMark(mark) && /^\d+$/.test(id)) users[id] = mark;
 	}
 	if (memory.pending !== undefined) {
 		if (!isPlainObject(memory.pending)) damaged.push('pending');
 		else
 			for (const [id, read] of Object.entries(memory.pending).slice(0, MAX_PENDING))
 				if (/^\d+$/.test(id) && isPlainObject(read) && typeof read.role === 'string')
-					pending[id] = { role: read.role, tries: Number(read.tries) || 0, told: read.told === true };
+					pending[id] = {
+						role: read.role,
+						tries: Number(read.tries) || 0,
+						told: read.told === true,
+					};
 	}
 	const since = timeOf(memory.since);
 	const activatedAt = timeOf(memory.activatedAt);
@@ -184,20 +206,30 @@ export function readMemory(memory: TriggerMemory, v1OverlapMs: number): ReadMemo
 	if (since !== undefined) return { since, activatedAt, offsetMs, users, pending };
 	// Version 1: a cursor (n8n's clock) and `id@ms` seen changes.
 	const cursor = timeOf(memory.cursor);
-	if (memory.cursor !== undefined && cursor === undefined) return { offsetMs, users: {}, pending: {}, repaired: 'cursor' };
+	if (memory.cursor !== undefined && cursor === undefined)
+		return { offsetMs, users: {}, pending: {}, repaired: 'cursor' };
 	if (cursor === undefined) return { offsetMs, users: {}, pending: {} };
-	if (memory.seen !== undefined && !isPlainObject(memory.seen)) return { offsetMs, users: {}, pending: {}, repaired: 'seen' };
+	if (memory.seen !== undefined && !isPlainObject(memory.seen))
+		return { offsetMs, users: {}, pending: {}, repaired: 'seen' };
 	for (const key of Object.keys(memory.seen ?? {})) {
 		const [id, ms] = key.split('@');
 		if (/^\d+$/.test(id) && /^\d+$/.test(ms ?? '')) users[id] = { k: `t${ms}`, at: cursor };
 	}
 	const v1Activated = timeOf(memory.activatedAt);
-	const v1Since = Math.max(cursor - v1OverlapMs, v1Activated === undefined ? -Infinity : v1Activated + 1);
+	const v1Since = Math.max(
+		cursor - v1OverlapMs,
+		v1Activated === undefined ? -Infinity : v1Activated + 1,
+	);
 	return { since: v1Since, activatedAt: v1Activated, offsetMs, users, pending };
 }
 
 function isMark(value: unknown): value is UserMark {
-	return isPlainObject(value) && typeof value.k === 'string' && typeof value.at === 'number' && Number.isFinite(value.at);
+	return (
+		isPlainObject(value) &&
+		typeof value.k === 'string' &&
+		typeof value.at === 'number' &&
+		Number.isFinite(value.at)
+	);
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

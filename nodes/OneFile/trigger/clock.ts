@@ -19,14 +19,30 @@ export const NO_CLOCK_MARGIN_MS = 60 * SECOND;
  * (half a second earlier), and "since" may be exclusive at the second (one second earlier). Changes
  * of that margin (2 s plus the round trip) are read again by the next poll, never lost.
  */
-export function nextSince(timing: AnswerTiming | undefined, pollStartedAt: number, lastOffsetMs: number): { since: number; offsetMs: number; measured: boolean } {
+export function nextSince(
+	timing: AnswerTiming | undefined,
+	pollStartedAt: number,
+	lastOffsetMs: number,
+): { since: number; offsetMs: number; measured: boolean } {
 	const date = timing?.serverDate;
-	if (timing !== undefined && date !== undefined && Math.abs(date - timing.receivedAt) <= MAX_BELIEVED_OFFSET_MS) {
+	if (
+		timing !== undefined &&
+		date !== undefined &&
+		Math.abs(date - timing.receivedAt) <= MAX_BELIEVED_OFFSET_MS
+	) {
 		const roundTrip = Math.max(0, timing.receivedAt - timing.sentAt);
 		// Half a second more for stamps rounded to the nearest second.
-		return { since: floorToSecond(date - roundTrip - SECOND / 2) - SECOND, offsetMs: date - timing.receivedAt, measured: true };
+		return {
+			since: floorToSecond(date - roundTrip - SECOND / 2) - SECOND,
+			offsetMs: date - timing.receivedAt,
+			measured: true,
+		};
 	}
-	return { since: floorToSecond(pollStartedAt + lastOffsetMs - NO_CLOCK_MARGIN_MS), offsetMs: lastOffsetMs, measured: false };
+	return {
+		since: floorToSecond(pollStartedAt + lastOffsetMs - NO_CLOCK_MARGIN_MS),
+		offsetMs: lastOffsetMs,
+		measured: false,
+	};
 }
 
 /** OneFile's time now, as far as the trigger knows (n8n's clock plus the measured offset). */
@@ -52,13 +68,31 @@ const MAX_STAMP_AHEAD_MS = 24 * 3600 * SECOND;
 export function readStamp(raw: unknown, oneFileNowMs: number): number | undefined {
 	if (typeof raw !== 'string') return undefined;
 	const text = raw.trim();
-	const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,7})?(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
+	const match =
+		/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,7})?(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+			text,
+		);
 	if (!match) return undefined;
 	const [, year, month, day, hour, minute, second, fraction = '', zone = 'Z'] = match;
 	const ms = Math.floor(Number(`0${fraction || '.0'}`) * 1000);
-	const base = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), ms);
+	const base = Date.UTC(
+		Number(year),
+		Number(month) - 1,
+		Number(day),
+		Number(hour),
+		Number(minute),
+		Number(second),
+		ms,
+	);
 	const check = new Date(base);
-	if (check.getUTCDate() !== Number(day) || check.getUTCMonth() !== Number(month) - 1 || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return undefined;
+	if (
+		check.getUTCDate() !== Number(day) ||
+		check.getUTCMonth() !== Number(month) - 1 ||
+		Number(hour) > 23 ||
+		Number(minute) > 59 ||
+		Number(second) > 59
+	)
+		return undefined;
 	const time = base - zoneOffsetMs(zone);
 	if (time < EARLIEST_REAL_STAMP || time > oneFileNowMs + MAX_STAMP_AHEAD_MS) return undefined;
 	return time;

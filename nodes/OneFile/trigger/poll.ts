@@ -93,10 +93,28 @@ async function pollOnce(
 	};
 	if (read.since === undefined) {
 		// First activation (or the memory was cleared or damaged): no history replayed, changes from now on.
-		const present = await searchRoles.call(this, settings, floorToSecond(pollStartedAt + read.offsetMs), onAnswer, MAX_USERS);
+		const present = await searchRoles.call(
+			this,
+			settings,
+			floorToSecond(pollStartedAt + read.offsetMs),
+			onAnswer,
+			MAX_USERS,
+		);
 		const clock = nextSince(firstAnswer, pollStartedAt, read.offsetMs);
-		const users = await baseline.call(this, settings, present, clock.since, oneFileNow(Date.now(), clock.offsetMs));
-		store(memory, { since: clock.since, activatedAt: clock.since, offsetMs: clock.offsetMs, users, pending: {} });
+		const users = await baseline.call(
+			this,
+			settings,
+			present,
+			clock.since,
+			oneFileNow(Date.now(), clock.offsetMs),
+		);
+		store(memory, {
+			since: clock.since,
+			activatedAt: clock.since,
+			offsetMs: clock.offsetMs,
+			users,
+			pending: {},
+		});
 		return null;
 	}
 	const since = believableSince.call(this, read.since, oneFileNow(pollStartedAt, read.offsetMs));
@@ -113,10 +131,19 @@ async function pollOnce(
 	}
 	for (const [id, pending] of Object.entries(read.pending))
 		if (!candidates.has(Number(id)))
-			candidates.set(Number(id), { id: Number(id), role: pending.role, record: { ID: Number(id) }, full: false, windowFrom: since, retry: true });
+			candidates.set(Number(id), {
+				id: Number(id),
+				role: pending.role,
+				record: { ID: Number(id) },
+				full: false,
+				windowFrom: since,
+				retry: true,
+			});
 	const clock = nextSince(firstAnswer, pollStartedAt, read.offsetMs);
 	const now = oneFileNow(Date.now(), clock.offsetMs);
-	const reads = settings.fetchFullRecord ? await readRecords.call(this, [...candidates.values()]) : [...candidates.values()].map((found) => ({ found }));
+	const reads = settings.fetchFullRecord
+		? await readRecords.call(this, [...candidates.values()])
+		: [...candidates.values()].map((found) => ({ found }));
 	const users = { ...read.users };
 	const pending: Record<string, PendingRead> = {};
 	const emitted: Array<{ json: IDataObject; order: number }> = [];
@@ -128,19 +155,29 @@ async function pollOnce(
 			const tries = (before?.tries ?? 0) + 1;
 			const report = !before?.told && (tries >= TRIES_BEFORE_REPORT || !result.transient);
 			pending[id] = { role: result.found.role, tries, told: before?.told === true || report };
-			if (report) emitted.push({ json: unreadable(result.found, tries, result.message), order: Infinity });
+			if (report)
+				emitted.push({ json: unreadable(result.found, tries, result.message), order: Infinity });
 			continue;
 		}
 		const verdict = judge(result.found, users[id], clock.since, now);
 		if (verdict.mark) users[id] = verdict.mark;
 		if (verdict.emit)
 			emitted.push({
-				json: output({ ...result.found, event: verdict.event, lastModified: verdict.lastModified }, settings),
+				json: output(
+					{ ...result.found, event: verdict.event, lastModified: verdict.lastModified },
+					settings,
+				),
 				order: verdict.lastModified ?? Infinity,
 			});
 	}
 	const remembered = prune(users, clock.since - settings.overlapMs);
-	store(memory, { since: clock.since, activatedAt: read.activatedAt, offsetMs: clock.offsetMs, users: remembered, pending });
+	store(memory, {
+		since: clock.since,
+		activatedAt: read.activatedAt,
+		offsetMs: clock.offsetMs,
+		users: remembered,
+		pending,
+	});
 	if (emitted.length === 0) return null;
 	emitted.sort((a, b) => a.order - b.order || Number(a.json.id) - Number(b.json.id));
 	return [emitted.map(({ json }) => ({ json }))];
@@ -152,15 +189,25 @@ async function pollOnce(
  * a usable LastModified is remembered by its content, so that it is not emitted as a change later;
  * past MAX_BASELINE_READS, or with Fetch Full Record off, by its ID only.
  */
-async function baseline(this: IPollFunctions, settings: Settings, present: Row[], at: number, oneFileNowMs: number): Promise<Record<string, UserMark>> {
+async function baseline(
+	this: IPollFunctions,
+	settings: Settings,
+	present: Row[],
+	at: number,
+	oneFileNowMs: number,
+): Promise<Record<string, UserMark>> {
 	const users: Record<string, UserMark> = {};
 	for (const row of present) users[String(row.id)] = { k: 'b', at };
 	if (!settings.fetchFullRecord) return users;
-	const toRead = present.slice(0, MAX_BASELINE_READS).map((row): Found => ({ ...row, windowFrom: at }));
+	const toRead = present
+		.slice(0, MAX_BASELINE_READS)
+		.map((row): Found => ({ ...row, windowFrom: at }));
 	for (const result of await readRecords.call(this, toRead)) {
-		if (!('found' in result) || 'gone' in result || 'failure' in result || !result.found.full) continue;
+		if (!('found' in result) || 'gone' in result || 'failure' in result || !result.found.full)
+			continue;
 		// A usable stamp needs no memory: the stamp rule already keeps it out of later windows.
-		if (readStamp(result.found.record.LastModified, oneFileNowMs) !== undefined) delete users[String(result.found.id)];
+		if (readStamp(result.found.record.LastModified, oneFileNowMs) !== undefined)
+			delete users[String(result.found.id)];
 		else users[String(result.found.id)] = { k: `h${contentHash(result.found.record)}`, at };
 	}
 	return users;
@@ -170,10 +217,14 @@ async function baseline(this: IPollFunctions, settings: Settings, present: Row[]
 function memoryOf(this: IPollFunctions): TriggerMemory {
 	const memory: unknown = this.getWorkflowStaticData('node');
 	if (isPlainObject(memory)) return memory as TriggerMemory;
-	throw new NodeOperationError(this.getNode(), 'The OneFile Trigger cannot read its memory in this workflow', {
-		description:
-			"The trigger's saved state is not what it wrote (edited by hand, or damaged). Delete the trigger node and add it again (a new node starts with a fresh memory), then publish the workflow.",
-	});
+	throw new NodeOperationError(
+		this.getNode(),
+		'The OneFile Trigger cannot read its memory in this workflow',
+		{
+			description:
+				"The trigger's saved state is not what it wrote (edited by hand, or damaged). Delete the trigger node and add it again (a new node starts with a fresh memory), then publish the workflow.",
+		},
+	);
 }
 
 /** A window start ahead of OneFile's own clock (n8n's clock was ahead, or the memory was edited) would blind the trigger: it is clamped, with a warning. */
@@ -186,9 +237,19 @@ function believableSince(this: IPollFunctions, since: number, oneFileNowMs: numb
 	return clamped;
 }
 
-function store(memory: TriggerMemory, next: { since: number; activatedAt?: number; offsetMs: number; users: Record<string, UserMark>; pending: Record<string, PendingRead> }): void {
+function store(
+	memory: TriggerMemory,
+	next: {
+		since: number;
+		activatedAt?: number;
+		offsetMs: number;
+		users: Record<string, UserMark>;
+		pending: Record<string, PendingRead>;
+	},
+): void {
 	memory.since = new Date(next.since).toISOString();
-	memory.activatedAt = next.activatedAt === undefined ? memory.since : new Date(next.activatedAt).toISOString();
+	memory.activatedAt =
+		next.activatedAt === undefined ? memory.since : new Date(next.activatedAt).toISOString();
 	memory.offsetMs = next.offsetMs;
 	memory.users = next.users;
 	memory.pending = next.pending;
@@ -271,10 +332,26 @@ async function readRecord(this: IPollFunctions, found: Found): Promise<RecordRea
 		if (failure?.httpCode === 404) return { found, gone: true };
 		// Not this record's fault (signing in, a refused token, rate limits, a redirect, the run
 		// bound): the poll fails and moves nothing.
-		if (failure === undefined || [401, 403, 429].includes(failure.httpCode ?? 0) || failure.redirectHost !== undefined) throw failed;
-		return { found, failure: true, transient: isTransient(failure), message: failed instanceof Error ? failed.message : String(failed) };
+		if (
+			failure === undefined ||
+			[401, 403, 429].includes(failure.httpCode ?? 0) ||
+			failure.redirectHost !== undefined
+		)
+			throw failed;
+		return {
+			found,
+			failure: true,
+			transient: isTransient(failure),
+			message: failed instanceof Error ? failed.message : String(failed),
+		};
 	}
-	if (!isPlainObject(answer)) return { found, failure: true, transient: false, message: `OneFile's answer for user ${found.id} is not one record` };
+	if (!isPlainObject(answer))
+		return {
+			found,
+			failure: true,
+			transient: false,
+			message: `OneFile's answer for user ${found.id} is not one record`,
+		};
 	return { found: { ...found, record: answer as IDataObject, full: true } };
 }
 
@@ -291,7 +368,8 @@ function output(change: Emission, settings: Settings): IDataObject {
 		event: change.event,
 		id: change.id,
 		role: change.role,
-		lastModified: change.lastModified === undefined ? null : new Date(change.lastModified).toISOString(),
+		lastModified:
+			change.lastModified === undefined ? null : new Date(change.lastModified).toISOString(),
 		user: settings.simplify ? pick(change.record, SIMPLE_USER_FIELDS) : change.record,
 	};
 }
@@ -322,14 +400,31 @@ async function testEvent(
 		const rows = await searchRoles.call(this, settings, from, undefined, TEST_ROWS);
 		if (rows.length === 0) continue;
 		const found = rows.map((row): Found => ({ ...row, windowFrom: from }));
-		const reads = settings.fetchFullRecord ? await readRecords.call(this, found) : found.map((f) => ({ found: f }));
-		const records = reads.filter((r): r is { found: Found } => !('gone' in r) && !('failure' in r)).map((r) => r.found);
+		const reads = settings.fetchFullRecord
+			? await readRecords.call(this, found)
+			: found.map((f) => ({ found: f }));
+		const records = reads
+			.filter((r): r is { found: Found } => !('gone' in r) && !('failure' in r))
+			.map((r) => r.found);
 		if (records.length === 0) continue;
 		const stampOf = (f: Found) => readStamp(f.record.LastModified, now + 86_400_000) ?? -1;
 		const latest = records.reduce((best, f) => (stampOf(f) > stampOf(best) ? f : best));
 		const stamp = stampOf(latest);
 		const created = readStamp(latest.record.CreatedOn, now + 86_400_000);
-		return [[{ json: output({ ...latest, event: created !== undefined && created >= from ? 'created' : 'updated', lastModified: stamp < 0 ? undefined : stamp }, settings) }]];
+		return [
+			[
+				{
+					json: output(
+						{
+							...latest,
+							event: created !== undefined && created >= from ? 'created' : 'updated',
+							lastModified: stamp < 0 ? undefined : stamp,
+						},
+						settings,
+					),
+				},
+			],
+		];
 	}
 	return null;
 }
@@ -352,15 +447,15 @@ function readSettings(this: IPollFunctions): Settings {
 			fix: `Pick one or more of: ${ALL_ROLES.map((r) => ROLES[r].name).join(', ')}`,
 		});
 	const options = check.collection('options');
-	const defaultOverlap = this.getNode().typeVersion >= 1.1 ? DEFAULT_OVERLAP_MINUTES_V11 : DEFAULT_OVERLAP_MINUTES;
+	const defaultOverlap =
+		this.getNode().typeVersion >= 1.1 ? DEFAULT_OVERLAP_MINUTES_V11 : DEFAULT_OVERLAP_MINUTES;
 	const overlapMinutes = Number(options.overlapMinutes ?? defaultOverlap);
 	const settings = {
 		roles,
 		fetchFullRecord: check.flag('Fetch Full Record', options.fetchFullRecord, true),
 		overlapMs:
-			(Number.isFinite(overlapMinutes) && overlapMinutes >= 0
-				? overlapMinutes
-				: defaultOverlap) * 60_000,
+			(Number.isFinite(overlapMinutes) && overlapMinutes >= 0 ? overlapMinutes : defaultOverlap) *
+			60_000,
 		simplify: check.flag('Simplify', check.param('simplify', true), true),
 	};
 	return { ...settings, ...check.done({ organisationId }) };

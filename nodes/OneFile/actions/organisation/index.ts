@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as checkCompatibility from './checkCompatibility.operation';
 import * as getAll from './getAll.operation';
 
-export { getAll };
+export { checkCompatibility, getAll };
 
 export const description: INodeProperties[] = [
 	{
@@ -13,6 +14,13 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['organisation'] } },
 		options: [
 			{
+				name: 'Check Compatibility',
+				value: 'checkCompatibility',
+				description:
+					'Measure, read-only, what OneFile does not document (its clock, stamps, search filters): attach the result to a bug report',
+				action: 'Check compatibility',
+			},
+			{
 				name: 'Get Many',
 				value: 'getAll',
 				description:
@@ -22,5 +30,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getAll',
 	},
+	...checkCompatibility.description,
 	...getAll.description,
 ];
