@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 				value: 'checkCompatibility',
 				description:
 					'Measure, read-only, what OneFile does not document (its clock, stamps, search filters): attach the result to a bug report',
-				action: 'Check compatibility',
+				action: 'Check an organisation for compatibility',
 			},
 			{
 				name: 'Get Many',
