@@ -9,14 +9,12 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { OneFile } from '../../nodes/OneFile/OneFile.node';
-import { OneFileTrigger } from '../../nodes/OneFile/OneFileTrigger.node';
 import { SEED, seedFor } from '../../sandbox/onefile';
-import { Engine, ONEFILE_TYPE, type Poller } from '../harness/engine';
-import { byId, useOneFile } from '../harness/onefile';
-import { call, signIn } from '../sandbox/client';
+import type { Poller } from '../harness/engine';
+import { useOneFile } from '../harness/onefile';
+import { changeMisId, createLearner as createLearnerIn, triggerPoller } from '../harness/trigger';
+import { signIn } from '../sandbox/client';
 
-const TRIGGER_TYPE = 'n8n-nodes-onefile.oneFileTrigger';
 const onefile = useOneFile();
 const org = seedFor(SEED.organisations.keychainOff.id);
 
@@ -30,13 +28,7 @@ for (const precision of ['ms', 'second', 'secondRounded'] as const)
 		for (const filter of ['atOrAfter', 'after'] as const) COMBINATIONS.push([precision, offsetMs, filter, 'summary']);
 COMBINATIONS.push(['second', -2000, 'after', 'withLastModified'], ['secondRounded', 2000, 'after', 'withLastModified']);
 
-function poller(parameters: INodeParameters = {}): Poller {
-	const engine = new Engine(
-		{ oneFileApi: { environment: 'custom', baseUrl: onefile.sandbox.url, customerToken: onefile.sandbox.customerToken } },
-		{ nodeTypes: { [TRIGGER_TYPE]: new OneFileTrigger(), [ONEFILE_TYPE]: new OneFile() } },
-	);
-	return engine.poller(TRIGGER_TYPE, { event: 'userChanged', organisationId: byId(org.organisation.id), roles: ['learner'], simplify: true, options: {}, ...parameters });
-}
+const poller = (parameters: INodeParameters = {}): Poller => triggerPoller(onefile.sandbox, org, parameters);
 
 interface Clock {
 	/** Moves OneFile's clock on by `ms`, as time passing. */
@@ -59,27 +51,9 @@ beforeEach(async () => {
 	token = await signIn(onefile.sandbox);
 });
 
-async function update(userId: number, misId: string): Promise<void> {
-	const answer = await call(onefile.sandbox, 'POST', `/User/${userId}`, { token, body: { MISID: misId } });
-	expect(answer.status).toBe(204);
-}
+const update = async (userId: number, misId: string): Promise<void> => await changeMisId(onefile.sandbox, token, userId, misId);
 
-async function createLearner(misId: string): Promise<number> {
-	const body = {
-		OrganisationID: org.organisation.id,
-		Role: 1,
-		FirstName: 'Clock',
-		LastName: misId,
-		Email: `${misId.toLowerCase()}@example.com`,
-		MISID: misId,
-		DefaultAssessorID: org.assessors[0].id,
-		ClassroomID: org.classrooms[0].id,
-		PlacementID: org.placements[0].id,
-	};
-	const answer = await call(onefile.sandbox, 'POST', '/User', { token, body });
-	expect(answer.status).toBe(200);
-	return (answer.json as { ID: number }).ID;
-}
+const createLearner = async (misId: string): Promise<number> => await createLearnerIn(onefile.sandbox, token, org, `Clock${misId.replace(/[^A-Za-z0-9]/g, '')}`, misId);
 
 const seen = (items: IDataObject[] | null) => (items ?? []).map((i) => `${i.event}:${(i.user as IDataObject).MISID}`);
 

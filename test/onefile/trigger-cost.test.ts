@@ -6,24 +6,16 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { OneFile } from '../../nodes/OneFile/OneFile.node';
-import { OneFileTrigger } from '../../nodes/OneFile/OneFileTrigger.node';
 import { SEED, seedFor } from '../../sandbox/onefile';
-import { Engine, ONEFILE_TYPE, type Poller } from '../harness/engine';
-import { byId, useOneFile } from '../harness/onefile';
+import type { Poller } from '../harness/engine';
+import { useOneFile } from '../harness/onefile';
+import { createLearner as createLearnerIn, triggerPoller } from '../harness/trigger';
 import { call, signIn } from '../sandbox/client';
 
-const TRIGGER_TYPE = 'n8n-nodes-onefile.oneFileTrigger';
 const onefile = useOneFile();
 const org = seedFor(SEED.organisations.keychainOff.id);
 
-function poller(): Poller {
-	const engine = new Engine(
-		{ oneFileApi: { environment: 'custom', baseUrl: onefile.sandbox.url, customerToken: onefile.sandbox.customerToken } },
-		{ nodeTypes: { [TRIGGER_TYPE]: new OneFileTrigger(), [ONEFILE_TYPE]: new OneFile() } },
-	);
-	return engine.poller(TRIGGER_TYPE, { event: 'userChanged', organisationId: byId(org.organisation.id), roles: ['learner'], simplify: true, options: {} });
-}
+const poller = (): Poller => triggerPoller(onefile.sandbox, org);
 
 interface PollCost {
 	searches: number;
@@ -43,21 +35,7 @@ async function costOf(p: Poller): Promise<PollCost & { items: IDataObject[] }> {
 	};
 }
 
-async function createLearner(token: string, n: number): Promise<number> {
-	const body = {
-		OrganisationID: org.organisation.id,
-		Role: 1,
-		FirstName: `Cost${n}`,
-		LastName: 'Learner',
-		Email: `cost.${n}@example.com`,
-		DefaultAssessorID: org.assessors[0].id,
-		ClassroomID: org.classrooms[0].id,
-		PlacementID: org.placements[0].id,
-	};
-	const answer = await call(onefile.sandbox, 'POST', '/User', { token, body });
-	expect(answer.status).toBe(200);
-	return (answer.json as { ID: number }).ID;
-}
+const createLearner = async (token: string, n: number): Promise<number> => await createLearnerIn(onefile.sandbox, token, org, `Cost${n}`);
 
 const ROUNDS = 10;
 const CHANGES_PER_ROUND = 3;

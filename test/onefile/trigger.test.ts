@@ -6,24 +6,16 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { OneFile } from '../../nodes/OneFile/OneFile.node';
-import { OneFileTrigger } from '../../nodes/OneFile/OneFileTrigger.node';
 import { SEED, seedFor } from '../../sandbox/onefile';
-import { Engine, ONEFILE_TYPE, type Poller } from '../harness/engine';
-import { byId, calls, useOneFile } from '../harness/onefile';
+import type { Poller } from '../harness/engine';
+import { calls, useOneFile } from '../harness/onefile';
+import { changeMisId, createLearner as createLearnerIn, triggerPoller } from '../harness/trigger';
 import { call, signIn } from '../sandbox/client';
 
-const TRIGGER_TYPE = 'n8n-nodes-onefile.oneFileTrigger';
 const onefile = useOneFile();
 const org = seedFor(SEED.organisations.keychainOff.id);
 
-function poller(parameters: INodeParameters = {}): Poller {
-	const engine = new Engine(
-		{ oneFileApi: { environment: 'custom', baseUrl: onefile.sandbox.url, customerToken: onefile.sandbox.customerToken } },
-		{ nodeTypes: { [TRIGGER_TYPE]: new OneFileTrigger(), [ONEFILE_TYPE]: new OneFile() } },
-	);
-	return engine.poller(TRIGGER_TYPE, { event: 'userChanged', organisationId: byId(org.organisation.id), roles: ['learner'], simplify: true, options: {}, ...parameters });
-}
+const poller = (parameters: INodeParameters = {}): Poller => triggerPoller(onefile.sandbox, org, parameters);
 
 /** The trigger's memory as n8n stores it (the node's static data). */
 const memory = (p: Poller) => p.workflow.staticData['node:Trigger'] as IDataObject | undefined;
@@ -33,26 +25,9 @@ beforeEach(async () => {
 	token = await signIn(onefile.sandbox);
 });
 
-async function update(userId: number, misId: string): Promise<void> {
-	const answer = await call(onefile.sandbox, 'POST', `/User/${userId}`, { token, body: { MISID: misId } });
-	expect(answer.status).toBe(204);
-}
+const update = async (userId: number, misId: string): Promise<void> => await changeMisId(onefile.sandbox, token, userId, misId);
 
-async function createLearner(n: number, organisation = org): Promise<number> {
-	const body = {
-		OrganisationID: organisation.organisation.id,
-		Role: 1,
-		FirstName: `Trigger${n}`,
-		LastName: 'Learner',
-		Email: `trigger.${n}@example.com`,
-		DefaultAssessorID: organisation.assessors[0].id,
-		ClassroomID: organisation.classrooms[0].id,
-		PlacementID: organisation.placements[0].id,
-	};
-	const answer = await call(onefile.sandbox, 'POST', '/User', { token, body });
-	expect(answer.status).toBe(200);
-	return (answer.json as { ID: number }).ID;
-}
+const createLearner = async (n: number, organisation = org): Promise<number> => await createLearnerIn(onefile.sandbox, token, organisation, `Trigger${n}`);
 
 const ids = (items: IDataObject[] | null) => (items ?? []).map((i) => i.id);
 
