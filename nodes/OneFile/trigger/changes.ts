@@ -19,6 +19,9 @@ export interface TriggerMemory {
 	users?: Record<string, UserMark>;
 	/** Users whose record could not be read: read again by the next poll, whatever its search says. */
 	pending?: Record<string, PendingRead>;
+	/** The Learning Aim Achieved and Review Signed events' memories (trigger/aims.ts, trigger/reviews.ts). */
+	aims?: IDataObject;
+	reviews?: IDataObject;
 	/** Memory of version 1 of the trigger (n8n's clock), read once and replaced. */
 	cursor?: string;
 	seen?: Record<string, number>;

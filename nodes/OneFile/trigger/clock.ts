@@ -104,3 +104,15 @@ function zoneOffsetMs(zone: string): number {
 	const digits = zone.slice(1).replace(':', '');
 	return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
 }
+
+/** A day as OneFile's search filters take it (`Y-m-d`, UTC). */
+export function utcDay(ms: number): string {
+	return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** A date OneFile gives as a day (`2026-12-01`) or a date-time, in epoch ms; undefined when unusable. */
+export function readDay(raw: unknown, oneFileNowMs: number): number | undefined {
+	if (typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.trim()))
+		return readStamp(`${raw.trim()}T00:00:00Z`, oneFileNowMs);
+	return readStamp(raw, oneFileNowMs);
+}

@@ -3,12 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { Checker } from '../../shared/checks/checker';
 import { idFromAnswer } from '../../shared/checks/values';
-import { isTransient } from '../../shared/http/retry';
 import { forEachBounded } from '../../shared/items/forEachBounded';
 import { pick } from '../../shared/items/output';
 import { ALL_ROLES, isRole, ROLES, type Role } from '../descriptions/roles';
 import { SIMPLE_USER_FIELDS } from '../helpers/userRecord';
-import { failureOf, oneFileApiRequest, type AnswerTiming } from '../transport';
+import type { AnswerTiming } from '../transport';
 import { ONEFILE_LISTS, oneFileSearchAll } from '../transport/paging';
 import {
 	contentHash,
@@ -23,11 +22,17 @@ import {
 	type TriggerMemory,
 	type UserMark,
 } from './changes';
+import { pollAims } from './aims';
+import { readUser } from './records';
+import { pollReviews, type SignedBy } from './reviews';
 import { floorToSecond, nextSince, NO_CLOCK_MARGIN_MS, oneFileNow, readStamp } from './clock';
 
 /** Overlap of triggers saved at version 1; from 1.1 the measured clock sets the window (0). */
 export const DEFAULT_OVERLAP_MINUTES = 5;
 export const DEFAULT_OVERLAP_MINUTES_V11 = 0;
+export const DEFAULT_AIM_LOOK_BACK_DAYS = 7;
+export const DEFAULT_REVIEW_LOOK_BACK_DAYS = 30;
+export const DEFAULT_RECHECK_MINUTES = 60;
 /** Full records fetched at once: polite to OneFile, quick enough for a burst of changes. */
 const RECORDS_IN_PARALLEL = 4;
 /** Fetch Test Event looks back this far, widening until it finds a change. */
@@ -38,9 +43,16 @@ const MAX_BASELINE_READS = 500;
 /** A remembered window start further ahead of OneFile's clock than this is not believed. */
 const MAX_SINCE_AHEAD_MS = 60_000;
 
+export const TRIGGER_EVENTS = ['userChanged', 'learningAimAchieved', 'reviewSigned'] as const;
+export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
+
 interface Settings {
+	event: TriggerEvent;
 	organisationId: number;
 	roles: Role[];
+	lookBackDays: number;
+	signedBy: SignedBy;
+	recheckMs: number;
 	fetchFullRecord: boolean;
 	overlapMs: number;
 	simplify: boolean;
@@ -61,6 +73,7 @@ const running = new Map<string, Promise<unknown>>();
  */
 export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings.call(this);
+	if (settings.event !== 'userChanged') return await pollOtherEvent.call(this, settings);
 	if (this.getMode() === 'manual') return await testEvent.call(this, settings);
 	const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
 	const before = running.get(key) ?? Promise.resolve();
@@ -73,6 +86,36 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 		return await poll;
 	} finally {
 		if (running.get(key) === poll) running.delete(key);
+	}
+}
+
+/**
+ * Learning Aim Achieved and Review Signed: each keeps its memory under its own key of the node's
+ * static data, rewritten only after a successful poll; Fetch Test Event never touches it.
+ */
+async function pollOtherEvent(
+	this: IPollFunctions,
+	settings: Settings,
+): Promise<INodeExecutionData[][] | null> {
+	const manual = this.getMode() === 'manual';
+	const memory = memoryOf.call(this);
+	const run = async () => {
+		const key = settings.event === 'learningAimAchieved' ? 'aims' : 'reviews';
+		const result =
+			settings.event === 'learningAimAchieved'
+				? await pollAims.call(this, settings, memory.aims, manual)
+				: await pollReviews.call(this, settings, memory.reviews, manual);
+		if (result.memory !== undefined) memory[key] = result.memory as unknown as IDataObject;
+		return result.items.length === 0 ? null : [result.items];
+	};
+	if (manual) return await run();
+	const lock = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+	const poll = (running.get(lock) ?? Promise.resolve()).then(run, run);
+	running.set(lock, poll);
+	try {
+		return await poll;
+	} finally {
+		if (running.get(lock) === poll) running.delete(lock);
 	}
 }
 
@@ -313,46 +356,11 @@ async function readRecords(this: IPollFunctions, candidates: Found[]): Promise<R
 }
 
 async function readRecord(this: IPollFunctions, found: Found): Promise<RecordRead> {
-	let answer: unknown;
-	let failed: unknown;
-	try {
-		answer = (
-			await oneFileApiRequest.call(this, {
-				method: 'GET',
-				path: ['User', found.id],
-				action: `get user ${found.id}`,
-				idempotent: true,
-			})
-		).body;
-	} catch (error) {
-		failed = error;
-	}
-	if (failed !== undefined) {
-		const failure = failureOf(failed);
-		if (failure?.httpCode === 404) return { found, gone: true };
-		// Not this record's fault (signing in, a refused token, rate limits, a redirect, the run
-		// bound): the poll fails and moves nothing.
-		if (
-			failure === undefined ||
-			[401, 403, 429].includes(failure.httpCode ?? 0) ||
-			failure.redirectHost !== undefined
-		)
-			throw failed;
-		return {
-			found,
-			failure: true,
-			transient: isTransient(failure),
-			message: failed instanceof Error ? failed.message : String(failed),
-		};
-	}
-	if (!isPlainObject(answer))
-		return {
-			found,
-			failure: true,
-			transient: false,
-			message: `OneFile's answer for user ${found.id} is not one record`,
-		};
-	return { found: { ...found, record: answer as IDataObject, full: true } };
+	const read = await readUser.call(this, found.id);
+	if ('gone' in read) return { found, gone: true };
+	if ('failed' in read)
+		return { found, failure: true, transient: read.transient, message: read.message };
+	return { found: { ...found, record: read.record, full: true } };
 }
 
 interface Emission {
@@ -438,7 +446,13 @@ function readSettings(this: IPollFunctions): Settings {
 		'OneFile',
 	);
 	const organisationId = check.id('Organisation', check.param('organisationId'));
-	const rawRoles = check.param('roles', []);
+	const event = check.choice(
+		'Event',
+		check.param('event', 'userChanged'),
+		TRIGGER_EVENTS,
+		'userChanged',
+	);
+	const rawRoles = event === 'userChanged' ? check.param('roles', []) : ['learner'];
 	const roles = (Array.isArray(rawRoles) ? rawRoles : []).filter(isRole);
 	if (roles.length === 0)
 		check.add({
@@ -450,13 +464,43 @@ function readSettings(this: IPollFunctions): Settings {
 	const defaultOverlap =
 		this.getNode().typeVersion >= 1.1 ? DEFAULT_OVERLAP_MINUTES_V11 : DEFAULT_OVERLAP_MINUTES;
 	const overlapMinutes = Number(options.overlapMinutes ?? defaultOverlap);
+	const defaultLookBack =
+		event === 'reviewSigned' ? DEFAULT_REVIEW_LOOK_BACK_DAYS : DEFAULT_AIM_LOOK_BACK_DAYS;
+	const lookBackDays = Number(options.lookBackDays ?? defaultLookBack);
+	if (!Number.isInteger(lookBackDays) || lookBackDays < 1 || lookBackDays > 366)
+		check.add({
+			field: 'Look Back (Days)',
+			problem: `is ${JSON.stringify(options.lookBackDays)}`,
+			fix: 'Give a whole number of days from 1 to 366',
+		});
+	const recheckMinutes = Number(options.recheckMinutes ?? DEFAULT_RECHECK_MINUTES);
+	if (!Number.isFinite(recheckMinutes) || recheckMinutes < 0)
+		check.add({
+			field: 'Recheck Every (Minutes)',
+			problem: `is ${JSON.stringify(options.recheckMinutes)}`,
+			fix: 'Give a number of minutes, 0 or more',
+		});
 	const settings = {
+		event,
 		roles,
+		lookBackDays,
+		// A setting hidden for this event is not read: n8n has no value for it.
+		signedBy:
+			event === 'reviewSigned'
+				? check.choice(
+						'Signed By',
+						check.param('signedBy', 'learnerAndAssessor'),
+						['learnerAndAssessor', 'learnerAssessorAndEmployer'] as const,
+						'learnerAndAssessor',
+					)
+				: ('learnerAndAssessor' as const),
+		recheckMs: recheckMinutes * 60_000,
 		fetchFullRecord: check.flag('Fetch Full Record', options.fetchFullRecord, true),
 		overlapMs:
 			(Number.isFinite(overlapMinutes) && overlapMinutes >= 0 ? overlapMinutes : defaultOverlap) *
 			60_000,
-		simplify: check.flag('Simplify', check.param('simplify', true), true),
+		simplify:
+			event === 'reviewSigned' ? true : check.flag('Simplify', check.param('simplify', true), true),
 	};
 	return { ...settings, ...check.done({ organisationId }) };
 }
