@@ -3,7 +3,8 @@
  * the shortest poll n8n allows (pollEvery),
  * the sandbox's users changed in three bursts over OneFile's own API (one while OneFile answers 503,
  * one while n8n is stopped), then n8n's executions read back over its REST API: every change must
- * have arrived exactly once, and the CSV files must hold one row per change.
+ * have arrived exactly once, and the CSV files must hold one row per change. The sandbox plays a
+ * OneFile with whole-second stamps, a clock 2 s behind, an exclusive "since" and summary rows.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +15,8 @@ import { createInstance, stopProcess } from './n8n.mjs';
 import { ROOT, step } from './runtime.mjs';
 
 const WORKFLOW = 'changed-learners-csv.json';
+const AIMS_WORKFLOW = 'aims-achieved-csv.json';
+const CHASE_WORKFLOW = 'employer-chase-csv.json';
 const TRIGGER = 'Learner changed in OneFile';
 /**
  * n8n 2.8 refuses only a `*` in the seconds field, so a list of seconds polls every 5 s; newer n8n
@@ -100,12 +103,27 @@ export async function checkTrigger({ runtime, work, tarball, sandbox, version, p
 	workflow.nodes.find((n) => n.name === TRIGGER).parameters.pollTimes = { item: [{ mode: 'custom', cronExpression: poll.cron }] };
 	await n8n.importWorkflow(workflow);
 	await n8n.cli(['publish:workflow', `--id=${workflow.id}`]);
+	// Examples 13 and 14 in the same n8n: the trigger's other two events, polled as often.
+	const aimsWorkflow = exampleWorkflow(AIMS_WORKFLOW, n8n.files);
+	const chaseWorkflow = exampleWorkflow(CHASE_WORKFLOW, n8n.files);
+	for (const extra of [aimsWorkflow, chaseWorkflow]) {
+		const node = extra.nodes.find((n) => n.type === 'n8n-nodes-onefile.oneFileTrigger');
+		node.parameters.pollTimes = { item: [{ mode: 'custom', cronExpression: poll.cron }] };
+		// Each unsigned review read on every poll, so the suite need not wait the hour the example waits.
+		if (node.parameters.event === 'reviewSigned') node.parameters.options = { ...node.parameters.options, recheckMinutes: 0 };
+		await n8n.importWorkflow(extra);
+		await n8n.cli(['publish:workflow', `--id=${extra.id}`]);
+	}
 	const expected = [];
 	const change = async (id, misId) => {
 		await client.update(id, misId);
 		expected.push(`${id}:${misId}`);
 	};
 	const configure = async (script) => await fetch(`${sandbox.origin}/__sandbox/config`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ faults: { script } }) });
+	// OneFile as it may really keep time (each a guess, sandbox/onefile/README.md): whole-second
+	// stamps, a clock 2 s behind n8n's, "modified since" strictly after, summary search rows.
+	const clock = async (contract) => await fetch(`${sandbox.origin}/__sandbox/config`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ contract }) });
+	await clock({ stampPrecision: 'second', clockOffsetMs: -2000, lastModifiedFilter: 'after', searchRows: 'summary' });
 
 	let child = await n8n.start(join(n8n.folder, 'n8n-1.log'));
 	try {
@@ -124,8 +142,19 @@ export async function checkTrigger({ runtime, work, tarball, sandbox, version, p
 		await sleep(6000);
 		step(`n8n ${version}: polling every ${poll.ms / 1000} s`);
 
-		step(`n8n ${version}: trigger burst 1 (4 learners changed)`);
+		step(`n8n ${version}: trigger burst 1 (4 learners changed, an aim achieved, two reviews signed)`);
 		for (let i = 0; i < 4; i++) await change(learners[i], `E2E-B1-${i}`);
+		const [aims, reviews] = await Promise.all(['learning-aims', 'reviews'].map(async (what) => await (await fetch(`${sandbox.origin}/__sandbox/${what}`)).json()));
+		const organisationLearners = new Set(organisation.learners.map((l) => l.id));
+		const aim = aims.find((a) => organisationLearners.has(a.UserID) && !a.AchievedDate);
+		const unsigned = reviews.filter((r) => r.OrganisationID === 5740 && !r.LearnerSignedOn && Date.parse(r.ScheduledFor) < Date.now());
+		const admin = async (what, body) => {
+			const answer = await fetch(`${sandbox.origin}/__sandbox/${what}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+			if (!answer.ok) throw new Error(`/__sandbox/${what}: HTTP ${answer.status}`);
+		};
+		await admin('achieve-aim', { id: aim.ID });
+		await admin('sign-review', { id: unsigned[0].ID, learner: true, assessor: true });
+		await admin('sign-review', { id: unsigned[1].ID, learner: true, assessor: true, employer: true });
 		let got = await waitFor(expected);
 		check(`[n8n ${version}] trigger: burst 1 arrived`, expected.every((e) => got.includes(e)), `${got.length} items`);
 
@@ -162,10 +191,16 @@ export async function checkTrigger({ runtime, work, tarball, sandbox, version, p
 		check(`[n8n ${version}] trigger: the new learner came as "created"`, items.some((i) => i.id === created && i.event === 'created'), JSON.stringify(items.find((i) => i.id === created) ?? null));
 		// n8n records each failed poll as a failed execution, with the node's error: only the outage's.
 		check(`[n8n ${version}] trigger: the polls during the outage failed with OneFile's 503 in words, and no other`, failed >= 1 && errors.every((e) => /OneFile .*\(HTTP 503\)/.test(e)), `${failed} failed: ${[...new Set(errors)].join(' | ')}`);
+		const rowsOf = (pattern) => readdirSync(n8n.files).filter((f) => pattern.test(f)).flatMap((f) => readFileSync(join(n8n.files, f), 'utf8').trim().split('\n').slice(1));
+		const aimRows = rowsOf(/^aims-achieved-\d+\.csv$/);
+		check(`[n8n ${version}] example 13: the aim achieved after publishing, once, with its learner (and no aim achieved before)`, aimRows.length === 1 && aimRows[0].includes(String(aim.ID)) && aimRows[0].includes(String(aim.UserID)), aimRows.join(' | '));
+		const chaseRows = rowsOf(/^employer-chase-\d+\.csv$/);
+		check(`[n8n ${version}] example 14: the review signed by learner and assessor only is on the chase list, once; the one the employer signed is not`, chaseRows.length === 1 && chaseRows[0].startsWith(`${unsigned[0].ID},`), chaseRows.join(' | '));
 		const files = readdirSync(n8n.files).filter((f) => /^changed-learners-\d+\.csv$/.test(f));
 		const rows = files.flatMap((f) => readFileSync(join(n8n.files, f), 'utf8').trim().split('\n').slice(1));
 		check(`[n8n ${version}] example 5 wrote a CSV file per poll with one row per change`, rows.length === expected.length && expected.every((e) => rows.filter((r) => r.includes(e.split(':')[1])).length === 1), `${files.length} files, ${rows.length} rows`);
 	} finally {
 		if (child) await stopProcess(child);
+		await clock({ stampPrecision: null, clockOffsetMs: null, lastModifiedFilter: null, searchRows: null });
 	}
 }
