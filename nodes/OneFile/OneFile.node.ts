@@ -29,8 +29,10 @@ export class OneFile implements INodeType {
 		icon: { light: 'file:../../icons/onefile.svg', dark: 'file:../../icons/onefile.dark.svg' },
 		group: ['transform'],
 		// 1.1: Requests in Parallel defaults to Auto; nodes saved at version 1 keep sending one at a time.
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.2: Create or Update and Update compare with the user's record and send only what differs;
+		// Create or Update by MIS ID lists the users once per run. Nodes saved earlier keep writing every field.
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Create, update and assign OneFile learners, assessors, IQAs, employers and observers',

@@ -21,7 +21,14 @@ export interface RunState {
 	adaptive?: AdaptiveLimit;
 	/** OneFile's refusals in a row across the run's items: past its bound, the run stops sending. */
 	refusals: RefusalStreak;
+	/** Create or Update by MIS ID: each organisation's and role's users listed once, shared by the run's items. */
+	misIdIndexes: Map<string, Promise<MisIdIndex | undefined>>;
+	/** Items that write the same user (one MIS ID or email) run one after another: a sheet that names it twice never creates it twice. */
+	keyLocks: Map<string, Promise<unknown>>;
 }
+
+/** MIS ID (trimmed, lower case) → the IDs of the users that have it. */
+export type MisIdIndex = Map<string, number[]>;
 
 export interface RunCredential {
 	/** What n8n authenticates each request with; when n8n signs in, it writes the new session into it. */
@@ -36,7 +43,13 @@ const runs = new WeakMap<object, RunState>();
 export function runState(context: object): RunState {
 	let state = runs.get(context);
 	if (!state) {
-		state = { pausedUntil: 0, unpagedLists: new Set(), refusals: new RefusalStreak() };
+		state = {
+			pausedUntil: 0,
+			unpagedLists: new Set(),
+			refusals: new RefusalStreak(),
+			misIdIndexes: new Map(),
+			keyLocks: new Map(),
+		};
 		runs.set(context, state);
 	}
 	return state;

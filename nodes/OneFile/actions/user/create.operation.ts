@@ -8,7 +8,7 @@ import {
 	requiredFieldProperties,
 	roleProperty,
 } from '../../descriptions/userFields';
-import { checkCreateInput, createOptions, validationResult } from './createInput';
+import { checkCreateInput, createOptions, validationResult, wouldCreate } from './createInput';
 import { createUser } from './createUser';
 
 export const properties: INodeProperties[] = [
@@ -29,6 +29,7 @@ export async function execute(
 	const checked = checkCreateInput.call(this, itemIndex);
 	if (checked.validateOnly) return toItems.call(this, validationResult(checked), itemIndex);
 	checked.check.done();
+	if (checked.preview) return toItems.call(this, wouldCreate(checked), itemIndex);
 	return toItems.call(
 		this,
 		await createUser.call(this, itemIndex, checked.role, checked.body, checked.options),

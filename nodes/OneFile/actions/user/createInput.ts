@@ -4,9 +4,11 @@ import { Checker } from '../../../shared/checks/checker';
 import { isRole, requiredFields, ROLES, type Role } from '../../descriptions/roles';
 import { createUserBody } from '../../helpers/userBody';
 import type { CreateOptions } from './createUser';
+import { previewOption, readPreview } from './sync';
 
 /** The options of Create and Create or Update (with the request options, see options.ts). */
 export const createOptions: INodeProperties[] = [
+	previewOption,
 	{
 		displayName: 'Include Password',
 		name: 'includePassword',
@@ -21,7 +23,7 @@ export const createOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to only check every row and send nothing to OneFile. Each row comes out with valid (true or false) and the problems to fix, field by field: check a sheet before its first real run.',
+			'Whether to only check every row, offline: nothing is sent to OneFile, not even a search. Each row comes out with valid (true or false) and the problems to fix, field by field: check a sheet before its first real run. To see what a run would change in OneFile, use Preview.',
 	},
 	{
 		displayName: 'Look Up New User ID',
@@ -43,6 +45,8 @@ export interface CreateInput {
 export interface CheckedCreate extends CreateInput {
 	check: Checker;
 	validateOnly: boolean;
+	/** Read OneFile, write nothing: each row says what the real run would do. */
+	preview: boolean;
 }
 
 /** The role, the checked body of `POST /User` and the options, with every problem noted in `check`. */
@@ -68,6 +72,7 @@ export function checkCreateInput(
 	};
 	// Unreadable, it reads as off: the problem it noted stops the row before any request.
 	const validateOnly = check.flag('Validate Only', options.validateOnly, false);
+	const preview = readPreview(check, options);
 	if (!isRole(raw)) {
 		check.add({
 			field: 'Role',
@@ -82,6 +87,7 @@ export function checkCreateInput(
 			options: settings,
 			check,
 			validateOnly,
+			preview,
 		};
 	}
 	const required = Object.fromEntries(
@@ -92,7 +98,7 @@ export function checkCreateInput(
 		...extra,
 	});
 	problems.forEach((problem) => check.add(problem));
-	return { role, body, options: settings, check, validateOnly };
+	return { role, body, options: settings, check, validateOnly, preview };
 }
 
 /** The same, stopping the item before any request when anything is wrong. */
@@ -116,5 +122,21 @@ export function validationResult(checked: CheckedCreate): IDataObject {
 		...(problems.length === 0
 			? { message: 'Every check passed; nothing was sent to OneFile (Validate Only).' }
 			: {}),
+	};
+}
+
+/** Preview of a create: what would be sent, and that nothing was. */
+export function wouldCreate(checked: CheckedCreate, notice?: string): IDataObject {
+	const roleName = ROLES[checked.role].name;
+	return {
+		action: 'would create',
+		role: roleName,
+		firstName: checked.body.FirstName,
+		lastName: checked.body.LastName,
+		email: checked.body.Email,
+		...(checked.body.MISID !== undefined ? { misId: checked.body.MISID } : {}),
+		wouldSend: checked.body,
+		message: `Would create the ${roleName} ${String(checked.body.FirstName)} ${String(checked.body.LastName)}; nothing was written (Preview).`,
+		...(notice === undefined ? {} : { notice }),
 	};
 }

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
@@ -8,6 +13,8 @@ import { locatorProperty } from '../../descriptions/rlc.description';
 import { updateFieldsProperty } from '../../descriptions/userFields';
 import { updateUserBody } from '../../helpers/userBody';
 import { oneFileApiRequest } from '../../transport';
+import { compareWithRecord, everyField } from '../../helpers/compare';
+import { comparesBeforeWriting, currentUser, previewOption, readPreview } from './sync';
 
 export const properties: INodeProperties[] = [
 	locatorProperty({
@@ -17,7 +24,7 @@ export const properties: INodeProperties[] = [
 		description: 'The OneFile user to change',
 	}),
 	updateFieldsProperty(),
-	optionsCollection(),
+	optionsCollection([previewOption]),
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['update'] } };
@@ -39,10 +46,54 @@ export async function execute(
 			fix: 'Add at least one field under Update Fields, with a value',
 		});
 	}
+	const preview = readPreview(check, check.collection('options'));
 	const { id } = check.done({ id: userId });
+	if (!comparesBeforeWriting.call(this) && !preview) {
+		await send.call(this, itemIndex, id, body);
+		return toItems.call(this, { id, updated: true, changed: body }, itemIndex);
+	}
+	const record = await currentUser.call(this, itemIndex, id);
+	const { send: differs, changes } = comparesBeforeWriting.call(this)
+		? compareWithRecord(body, record)
+		: everyField(body, record);
+	if (Object.keys(differs).length === 0)
+		return toItems.call(
+			this,
+			{
+				id,
+				action: 'unchanged',
+				updated: false,
+				changes: {},
+				message: `User ${id} already holds these values: nothing was sent.`,
+			},
+			itemIndex,
+		);
+	if (preview)
+		return toItems.call(
+			this,
+			{
+				id,
+				action: 'would update',
+				updated: false,
+				changes,
+				message: `Would update user ${id}: ${Object.keys(changes).join(', ')}; nothing was written (Preview).`,
+			},
+			itemIndex,
+		);
+	await send.call(this, itemIndex, id, differs);
+	return toItems.call(
+		this,
+		{ id, action: 'updated', updated: true, changed: differs, changes },
+		itemIndex,
+	);
+}
 
-	// OneFile answers a partial update with 204 and no body: report what was sent. Sending the same
-	// partial update twice leaves the same result, so it is safe to repeat.
+async function send(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	id: number,
+	body: IDataObject,
+): Promise<void> {
 	await oneFileApiRequest.call(this, {
 		method: 'POST',
 		path: ['User', id],
@@ -51,5 +102,4 @@ export async function execute(
 		action: `update user ${id}`,
 		idempotent: true,
 	});
-	return toItems.call(this, { id, updated: true, changed: body }, itemIndex);
 }

@@ -20,9 +20,26 @@ import {
 } from '../../descriptions/userFields';
 import { updatablePart } from '../../helpers/userBody';
 import { oneFileApiRequest } from '../../transport';
-import { checkCreateInput, createOptions, validationResult } from './createInput';
+import {
+	checkCreateInput,
+	createOptions,
+	validationResult,
+	wouldCreate,
+	type CheckedCreate,
+} from './createInput';
 import { createUser } from './createUser';
 import { findMatchingUsers, MATCH_FIELDS, type MatchBy } from './matching';
+import {
+	addToIndex,
+	comparesBeforeWriting,
+	currentUser,
+	MAX_INDEXED_USERS,
+	misIdIndex,
+	misIdKey,
+	withKeyLock,
+} from './sync';
+import type { MisIdIndex } from '../../transport/runState';
+import { compareWithRecord, everyField } from '../../helpers/compare';
 
 export const properties: INodeProperties[] = [
 	roleProperty,
@@ -70,9 +87,8 @@ export async function execute(
 			? { misId: this.getNodeParameter('misId', itemIndex, '') as IDataObject[string] }
 			: {};
 	const checked = checkCreateInput.call(this, itemIndex, misId, 'create or update');
-	const { role, body, options, check } = checked;
-	const roleName = ROLES[role].name;
-	const { apiName, label } = MATCH_FIELDS[matchBy];
+	const { body, check } = checked;
+	const { apiName } = MATCH_FIELDS[matchBy];
 	if (body[apiName] === undefined && !check.problems.some((p) => p.field === 'MIS ID')) {
 		check.add({
 			field: 'MIS ID',
@@ -82,8 +98,26 @@ export async function execute(
 	}
 	if (checked.validateOnly) return toItems.call(this, validationResult(checked), itemIndex);
 	check.done();
+	// Rows naming the same user run one after another: a sheet that lists a learner twice never
+	// creates two (the second finds the first, and updates it or leaves it unchanged).
+	const key = `${String(body.OrganisationID)}:${String(body.Role)}:${matchBy}:${misIdKey(body[apiName])}`;
+	return await withKeyLock(this, key, async () => {
+		return toItems.call(this, await upsertOne.call(this, itemIndex, checked, matchBy), itemIndex);
+	});
+}
 
-	const matches = await findMatchingUsers.call(this, itemIndex, matchBy, body);
+async function upsertOne(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	checked: CheckedCreate,
+	matchBy: MatchBy,
+): Promise<IDataObject> {
+	const { role, body, options, preview } = checked;
+	const roleName = ROLES[role].name;
+	const { apiName, label } = MATCH_FIELDS[matchBy];
+	const sync = comparesBeforeWriting.call(this);
+	const found = await findExisting.call(this, itemIndex, matchBy, body, sync);
+	const { matches, index, notice } = found;
 	if (matches.length > 1) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -94,13 +128,17 @@ export async function execute(
 			},
 		);
 	}
+	const noticed = notice === undefined ? {} : { notice };
 	if (matches.length === 0) {
+		if (preview) return wouldCreate(checked, notice);
 		const created = await createUser.call(this, itemIndex, role, body, {
 			...options,
 			matchBy,
 			knownAbsent: true,
 		});
-		return toItems.call(this, { action: 'created', ...created }, itemIndex);
+		const newId = idFromAnswer(created.id);
+		if (index !== undefined && newId !== undefined) addToIndex(index, body.MISID, newId);
+		return { action: 'created', ...created, ...noticed };
 	}
 
 	// The ID comes from OneFile's answer: checked before it goes into a path.
@@ -115,29 +153,103 @@ export async function execute(
 			},
 		);
 	}
-	const changes = updatablePart(body);
+	const summary = {
+		id,
+		role: roleName,
+		firstName: body.FirstName,
+		lastName: body.LastName,
+		email: body.Email,
+		...(body.MISID !== undefined ? { misId: body.MISID } : {}),
+		created: false,
+	};
+	const wanted = updatablePart(body);
+	if (!sync && !preview) {
+		await sendUpdate.call(this, itemIndex, id, roleName, wanted);
+		return {
+			action: 'updated',
+			...summary,
+			changed: wanted,
+			message: `Updated ${roleName} ${String(body.FirstName)} ${String(body.LastName)} (ID ${id}), found by ${label}.`,
+		};
+	}
+	const record = await currentUser.call(this, itemIndex, id);
+	// Version 1.2 sends only what differs; earlier versions would send every field given.
+	const { send, changes } = sync ? compareWithRecord(wanted, record) : everyField(wanted, record);
+	const name = `${roleName} ${String(body.FirstName)} ${String(body.LastName)} (ID ${id})`;
+	if (Object.keys(send).length === 0)
+		return {
+			action: 'unchanged',
+			...summary,
+			changes: {},
+			message: `${name} already holds these values: nothing was sent.`,
+			...noticed,
+		};
+	if (preview)
+		return {
+			action: 'would update',
+			...summary,
+			changes,
+			message: `Would update ${name}: ${Object.keys(changes).join(', ')}; nothing was written (Preview).`,
+			...noticed,
+		};
+	await sendUpdate.call(this, itemIndex, id, roleName, send);
+	return {
+		action: 'updated',
+		...summary,
+		changed: send,
+		changes,
+		message: `Updated ${name}, found by ${label}: ${Object.keys(changes).join(', ')}.`,
+		...noticed,
+	};
+}
+
+interface Existing {
+	matches: IDataObject[];
+	/** The run's MIS ID listing, when this row was matched against it (a created user joins it). */
+	index?: MisIdIndex;
+	notice?: string;
+}
+
+/**
+ * The users this row names: by MIS ID from the run's one listing (version 1.2), else by one search.
+ * Email is always one search per row: OneFile's search rows hold no email.
+ */
+async function findExisting(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	matchBy: MatchBy,
+	body: IDataObject,
+	sync: boolean,
+): Promise<Existing> {
+	if (!sync || matchBy !== 'misId')
+		return { matches: await findMatchingUsers.call(this, itemIndex, matchBy, body) };
+	const index = await misIdIndex.call(
+		this,
+		itemIndex,
+		Number(body.OrganisationID),
+		Number(body.Role),
+	);
+	if (index === undefined)
+		return {
+			matches: await findMatchingUsers.call(this, itemIndex, matchBy, body),
+			notice: `The organisation has more than ${MAX_INDEXED_USERS.toLocaleString('en-GB')} users of this role: this run matched by one search per row.`,
+		};
+	return { matches: (index.get(misIdKey(body.MISID)) ?? []).map((id) => ({ ID: id })), index };
+}
+
+async function sendUpdate(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	id: number,
+	roleName: string,
+	body: IDataObject,
+): Promise<void> {
 	await oneFileApiRequest.call(this, {
 		method: 'POST',
 		path: ['User', id],
-		body: changes,
+		body,
 		itemIndex,
 		action: `update ${roleName} ${id}`,
 		idempotent: true,
 	});
-	return toItems.call(
-		this,
-		{
-			action: 'updated',
-			id,
-			role: roleName,
-			firstName: body.FirstName,
-			lastName: body.LastName,
-			email: body.Email,
-			...(body.MISID !== undefined ? { misId: body.MISID } : {}),
-			created: false,
-			changed: changes,
-			message: `Updated ${roleName} ${String(body.FirstName)} ${String(body.LastName)} (ID ${id}), found by ${label}.`,
-		},
-		itemIndex,
-	);
 }
