@@ -48,6 +48,9 @@ const CONTRACT_KEYS = [
 	'lastModifiedStyle',
 	'stampUnchangedWrites',
 	'learningAimDateFilter',
+	'createAnswer',
+	'statusRows',
+	'updateAnswer',
 ];
 
 /** Allowed values of the contract settings that are one of a few words (null or undefined: back to the default). */
@@ -58,6 +61,9 @@ const CONTRACT_CHOICES: Record<string, readonly string[]> = {
 	searchRows: ['summary', 'withLastModified'],
 	lastModifiedStyle: ['iso', 'dotnetEmpty', 'ukDate', 'missing'],
 	learningAimDateFilter: ['achievedDate', 'lastModified', 'startDate', 'ignored'],
+	createAnswer: ['bareId', 'object', 'empty', 'noContent'],
+	statusRows: ['idName', 'idDescription'],
+	updateAnswer: ['noContent', 'ok'],
 };
 const CONTRACT_FLAGS = ['strict', 'traineeAssessorAssignable', 'responseDatesWithoutZone', 'flagsAsText', 'stampUnchangedWrites'];
 

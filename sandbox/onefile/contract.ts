@@ -188,6 +188,77 @@ export const USER_SEARCH_FIELD_TYPES = {
 	LastModified: 'datetime',
 } as const satisfies Record<string, FieldType>;
 
+/** `POST /Placement` and `POST /Placement/{id}` (§7 [C] C1/C2/C6); ID only on update, unchanged ([G]). */
+export const PLACEMENT_FIELD_TYPES = {
+	ID: 'int',
+	OrganisationID: 'int',
+	Name: 'string',
+	Address: 'string',
+	Active: 'bool',
+	Contact: 'string',
+	Email: 'string',
+	Telephone: 'string',
+	Fax: 'string',
+	Web: 'string',
+	MISID: 'string',
+} as const satisfies Record<string, FieldType>;
+
+/** `POST /Classroom` and `POST /Classroom/{id}` (§7 [C] C6); ID only on update, unchanged ([G]). */
+export const CLASSROOM_FIELD_TYPES = {
+	ID: 'int',
+	OrganisationID: 'int',
+	Name: 'string',
+	StartOn: 'datetime',
+	Archive: 'bool',
+	MISID: 'string',
+	CompletionMessage: 'string',
+	SendCompletionMessage: 'bool',
+	IVFinalSignOff: 'bool',
+} as const satisfies Record<string, FieldType>;
+
+/** [G] Mandatory on a placement or classroom create: the organisation and a name (OneFile documents neither). */
+export const MANDATORY_ON_RECORD_CREATE = ['OrganisationID', 'Name'] as const;
+
+/** `POST /LearningAim/{id}` (§7 [C] C2 sends all of these); every field optional, a partial update ([G]). */
+export const LEARNING_AIM_UPDATE_FIELD_TYPES = {
+	ID: 'int',
+	UserID: 'int',
+	StartDate: 'datetime',
+	PlannedEnd: 'datetime',
+	Status: 'int',
+	RegistrationNumber: 'string',
+	RegistrationDate: 'datetime',
+	CertificateAppliedDate: 'datetime',
+	AchievedDate: 'datetime',
+} as const satisfies Record<string, FieldType>;
+
+/** `POST /Visit` (§7 [C] C1/C2). [G] LearnerID and DateFrom are required; VisitTypeID defaults to 1. */
+export const VISIT_FIELD_TYPES = {
+	LearnerID: 'int',
+	OrganisationID: 'int',
+	AssessorID: 'int',
+	DateFrom: 'datetime',
+	DateTo: 'datetime',
+	VisitTypeID: 'int',
+	SMSReminder: 'bool',
+} as const satisfies Record<string, FieldType>;
+
+/** [G] The visit types issue #29 names; §7 gives only the field. */
+export const VISIT_TYPES: Readonly<Record<number, string>> = { 1: 'Not Specified', 2: 'Remote Session', 3: 'Face-to-face' };
+
+/** `POST /Review` (§7 [C] C1/C2/C6). [G] LearnerID and ScheduledFor are required; Status defaults to 1. */
+export const REVIEW_CREATE_FIELD_TYPES = {
+	LearnerID: 'int',
+	AssessorID: 'int',
+	EmployerID: 'int',
+	Status: 'int',
+	ScheduledFor: 'datetime',
+	VisitID: 'int',
+} as const satisfies Record<string, FieldType>;
+
+/** [G] Review statuses a create may carry: 1 (scheduled, C1) and 2 (complete, as the seeded signed reviews). */
+export const REVIEW_CREATE_STATUSES: readonly number[] = [1, 2];
+
 /** OneFile-style error codes. -11/-57/-58 are seen in client code [C]; the rest are the sandbox's own [G]. */
 export const ERROR_CODE = {
 	OrganisationNotFound: -11,
@@ -202,10 +273,17 @@ export const ERROR_CODE = {
 	EmptyValue: -1006,
 	UsernameTaken: -1007,
 	InvalidRole: -1008,
+	AssessorInvalid: -1009,
 	DefaultAssessorInvalid: -1010,
 	DefaultEmployerInvalid: -1011,
 	ProviderNotFound: -1012,
 	LearnerStatusNotFound: -1013,
+	LearnerInvalid: -1014,
+	LearningAimStatusNotFound: -1015,
+	VisitTypeInvalid: -1016,
+	VisitNotFound: -1017,
+	ReviewStatusInvalid: -1018,
+	EmployerInvalid: -1019,
 	AssignRoleNotAllowed: -1020,
 	AssignNotALearner: -1021,
 	AssignLevelInvalid: -1022,

@@ -60,6 +60,8 @@ export function emptyCounters(): SandboxCounters {
 		updates: 0,
 		updatesThatChanged: 0,
 		updatesThatChangedNothing: 0,
+		createsByResource: {},
+		updatesByResource: {},
 		assigns: 0,
 		learningAssigns: 0,
 		usersCreatedByRole: {},

@@ -16,8 +16,10 @@ export interface RequestContext {
 	params: Record<string, string>;
 	/** Set by POST /Authentication for the request log. */
 	issuedSessionNo?: number;
-	/** Set by POST /User/{id} for the request log: the fields whose stored value changed. */
+	/** Set by partial updates for the request log: the fields whose stored value changed. */
 	changedFields?: string[];
+	/** Set by creates for the request log: the new record's ID. */
+	createdId?: number;
 }
 
 export type Handler = (ctx: RequestContext, state: SandboxState) => Reply;

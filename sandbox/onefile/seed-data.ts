@@ -103,8 +103,17 @@ const providers: SeedNamed[] = perOrganisation((i, org) =>
 	['Northgate College', 'Partner Skills CIC'].map((name, j) => ({ id: 610 + i * 10 + j, organisationId: org.id, name, misid: `${ORG_TAGS[i]}-PR${j + 1}` })),
 );
 
+/** [G] Names a centre might use; IDs differ per organisation (20.., 30.., 40..), so another centre's status is refused. */
 const learnerStatuses: SeedNamed[] = perOrganisation((i, org) =>
-	['On programme', 'Break in learning', 'Withdrawn'].map((name, j) => ({ id: 20 + i * 10 + j, organisationId: org.id, name, misid: '' })),
+	['Continuing', 'Break in learning', 'Withdrawn', 'Completed', 'Transferred'].map((name, j) => ({ id: 20 + i * 10 + j, organisationId: org.id, name, misid: '' })),
+);
+
+/**
+ * [G] The same four per organisation, with the IDs a learning aim's Status already uses (1 in
+ * progress, 2 achieved, as the seeded aims and `achieveLearningAim`).
+ */
+const learningAimStatuses: SeedNamed[] = perOrganisation((_i, org) =>
+	[[1, 'In Progress'], [2, 'Achieved'], [3, 'Completed'], [4, 'Withdrawn']].map(([id, name]) => ({ id: id as number, organisationId: org.id, name: name as string, misid: '' })),
 );
 
 interface StaffSpec {
@@ -226,6 +235,7 @@ export const SEED = {
 	placements,
 	providers,
 	learnerStatuses,
+	learningAimStatuses,
 	assessors: byRole(5),
 	traineeAssessors: byRole(4),
 	iqas: byRole(10),
@@ -242,6 +252,11 @@ export const SEED = {
 	firstCreatedUserId: 150001,
 	/** IDs of learning aims created through the API start here. */
 	firstLearningAimId: 900101,
+	/** IDs of placements, classrooms, visits and reviews created through the API start here. */
+	firstCreatedPlacementId: 8901,
+	firstCreatedClassroomId: 15501,
+	firstVisitId: 600001,
+	firstCreatedReviewId: 710001,
 } as const;
 
 export interface SeedForOrganisation {
@@ -250,6 +265,7 @@ export interface SeedForOrganisation {
 	placements: SeedNamed[];
 	providers: SeedNamed[];
 	learnerStatuses: SeedNamed[];
+	learningAimStatuses: SeedNamed[];
 	assessors: SeedUser[];
 	traineeAssessors: SeedUser[];
 	iqas: SeedUser[];
@@ -273,6 +289,7 @@ export function seedFor(organisationId: number): SeedForOrganisation {
 		placements: inOrg(placements),
 		providers: inOrg(providers),
 		learnerStatuses: inOrg(learnerStatuses),
+		learningAimStatuses: inOrg(learningAimStatuses),
 		assessors: inOrg(SEED.assessors),
 		traineeAssessors: inOrg(SEED.traineeAssessors),
 		iqas: inOrg(SEED.iqas),

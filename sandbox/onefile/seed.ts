@@ -85,7 +85,9 @@ export function buildStore(random: Random, now: number): Store {
 			KeychainEmailSuppression: org.emailSuppression,
 		});
 	}
-	for (const c of SEED.classrooms) store.classrooms.set(c.id, { ID: c.id, OrganisationID: c.organisationId, Name: c.name, MISID: c.misid });
+	for (const c of SEED.classrooms) {
+		store.classrooms.set(c.id, { ID: c.id, OrganisationID: c.organisationId, Name: c.name, MISID: c.misid, CreatedOn: SEEDED_AT, LastModified: SEEDED_AT });
+	}
 	for (const p of SEED.placements) {
 		store.placements.set(p.id, {
 			ID: p.id,
@@ -94,10 +96,13 @@ export function buildStore(random: Random, now: number): Store {
 			MISID: p.misid,
 			Active: true,
 			Address: `1 ${p.name} Way\nLeeds\nLS1 1AA`,
+			CreatedOn: SEEDED_AT,
+			LastModified: SEEDED_AT,
 		});
 	}
 	for (const p of SEED.providers) store.providers.set(p.id, { ID: p.id, OrganisationID: p.organisationId, Name: p.name });
 	for (const s of SEED.learnerStatuses) store.learnerStatuses.set(s.id, { ID: s.id, OrganisationID: s.organisationId, Name: s.name });
+	for (const s of SEED.learningAimStatuses) store.learningAimStatuses.push({ ID: s.id, OrganisationID: s.organisationId, Name: s.name });
 	for (const s of SEED.standards) store.standards.set(s.id, { ID: s.id, Title: s.title, OrganisationIDs: [...s.organisationIds] });
 	for (const u of SEED.units) {
 		store.units.set(u.id.toUpperCase(), { ID: u.id, StandardID: u.standardId, Title: u.title, NDAQCode: `600/${u.standardId}/${u.id.slice(-1)}`, Display: true });
@@ -115,6 +120,10 @@ export function buildStore(random: Random, now: number): Store {
 		store.learningAims.set(aim.id, { ID: aim.id, UserID: aim.learnerId, StandardID: aim.standardId, Status: 1, UnitIDs: [], Progress: 25 });
 	}
 	store.nextLearningAimId = SEED.firstLearningAimId;
+	store.nextPlacementId = SEED.firstCreatedPlacementId;
+	store.nextClassroomId = SEED.firstCreatedClassroomId;
+	store.nextVisitId = SEED.firstVisitId;
+	store.nextReviewId = SEED.firstCreatedReviewId;
 	seedProgress(store, now);
 	return store;
 }

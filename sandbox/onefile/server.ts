@@ -165,6 +165,7 @@ export class SandboxServer {
 		const reply = this.dispatch(match, ctx, entry);
 		if (ctx.issuedSessionNo !== undefined) entry.issuedSessionNo = ctx.issuedSessionNo;
 		if (ctx.changedFields !== undefined) entry.changedFields = ctx.changedFields;
+		if (ctx.createdId !== undefined) entry.createdId = ctx.createdId;
 		if (decision.dropAfterProcessing) {
 			state.log.finish(entry, null, decision.fault);
 			return void req.socket.destroy();

@@ -52,6 +52,9 @@ export function resolveContract(contract: ContractOptions | undefined, base?: Se
 		lastModifiedStyle: merged.lastModifiedStyle ?? 'iso',
 		stampUnchangedWrites: merged.stampUnchangedWrites ?? true,
 		learningAimDateFilter: merged.learningAimDateFilter ?? 'achievedDate',
+		createAnswer: merged.createAnswer ?? 'bareId',
+		statusRows: merged.statusRows ?? 'idName',
+		updateAnswer: merged.updateAnswer ?? 'noContent',
 	};
 }
 

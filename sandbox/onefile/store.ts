@@ -2,7 +2,7 @@
  * The sandbox's in-memory OneFile: plain records with OneFile's field names, and the lookups the
  * routes need. Filled by seed.ts; reset by building a new one.
  */
-import type { SandboxAssignment, SandboxLearningAim, SandboxOffTheJob, SandboxPlan, SandboxReview, SandboxTimesheet, SandboxUser } from './types';
+import type { SandboxAssignment, SandboxClassroom, SandboxLearningAim, SandboxOffTheJob, SandboxPlacement, SandboxPlan, SandboxReview, SandboxTimesheet, SandboxUser, SandboxVisit } from './types';
 
 export interface Customer {
 	ID: number;
@@ -17,21 +17,9 @@ export interface Organisation {
 	KeychainEmailSuppression: boolean;
 }
 
-export interface Classroom {
-	ID: number;
-	OrganisationID: number;
-	Name: string;
-	MISID: string;
-}
+export type Classroom = SandboxClassroom;
 
-export interface Placement {
-	ID: number;
-	OrganisationID: number;
-	Name: string;
-	MISID: string;
-	Active: boolean;
-	Address: string;
-}
+export type Placement = SandboxPlacement;
 
 export interface Provider {
 	ID: number;
@@ -40,6 +28,13 @@ export interface Provider {
 }
 
 export interface LearnerStatus {
+	ID: number;
+	OrganisationID: number;
+	Name: string;
+}
+
+/** [G] Per organisation, with the same IDs everywhere: they are the values of a learning aim's Status (1 in progress, 2 achieved). */
+export interface LearningAimStatus {
 	ID: number;
 	OrganisationID: number;
 	Name: string;
@@ -75,6 +70,7 @@ export class Store {
 	readonly placements = new Map<number, Placement>();
 	readonly providers = new Map<number, Provider>();
 	readonly learnerStatuses = new Map<number, LearnerStatus>();
+	readonly learningAimStatuses: LearningAimStatus[] = [];
 	readonly standards = new Map<number, Standard>();
 	/** Keyed by the upper-cased code: unit codes are matched case-insensitively ([G]). */
 	readonly units = new Map<string, Unit>();
@@ -83,6 +79,7 @@ export class Store {
 	readonly assignments: SandboxAssignment[] = [];
 	readonly learningAims = new Map<number, SandboxLearningAim>();
 	readonly reviews = new Map<number, SandboxReview>();
+	readonly visits = new Map<number, SandboxVisit>();
 	readonly plans = new Map<number, SandboxPlan>();
 	readonly timesheets: SandboxTimesheet[] = [];
 	/** Off-the-job figures by learner ID. */
@@ -91,6 +88,10 @@ export class Store {
 	readonly placementLinks: Array<{ userId: number; placementId: number; grantAccess: boolean }> = [];
 	nextUserId = 1;
 	nextLearningAimId = 1;
+	nextPlacementId = 1;
+	nextClassroomId = 1;
+	nextVisitId = 1;
+	nextReviewId = 1;
 
 	/**
 	 * Lower-cased usernames, and emails and MIS IDs per organisation, for the checks every create

@@ -104,6 +104,16 @@ export interface ContractOptions {
 	stampUnchangedWrites?: boolean;
 	/** [G] What LearningAim/Search DateFrom/DateTo select: 'achievedDate' (default), 'lastModified', 'startDate' or 'ignored'. */
 	learningAimDateFilter?: 'achievedDate' | 'lastModified' | 'startDate' | 'ignored';
+	/**
+	 * [G] What `POST /Placement` and `POST /Classroom` answer: 'bareId' (default: 200, the new ID as a
+	 * bare integer, as Standard assign, Visit and Review creates do [C]), 'object' (200, `{ID}`),
+	 * 'empty' (200, empty body) or 'noContent' (204).
+	 */
+	createAnswer?: 'bareId' | 'object' | 'empty' | 'noContent';
+	/** [G] Rows of `GET /Organisation/{id}/LearnerStatuses` and `/LearningAimStatuses`: 'idName' (default, `{ID, Name}`) or 'idDescription' (`{ID, Description}`). */
+	statusRows?: 'idName' | 'idDescription';
+	/** [G] What `POST /Placement/{id}`, `/Classroom/{id}` and `/LearningAim/{id}` answer: 'noContent' (default: 204, as `POST /User/{id}` [C]) or 'ok' (200, empty body). */
+	updateAnswer?: 'noContent' | 'ok';
 }
 
 export interface SandboxOptions {
@@ -156,8 +166,13 @@ export interface LoggedRequest {
 	leakedSecret?: boolean;
 	/** Requests in flight at this one's arrival, itself included (how parallel the client was). */
 	inFlight?: number;
-	/** For a successful POST /User/{id}: the fields whose stored value actually changed (empty: nothing changed). */
+	/**
+	 * For a successful partial update (POST /User/{id}, /Placement/{id}, /Classroom/{id},
+	 * /LearningAim/{id}): the fields whose stored value actually changed (empty: nothing changed).
+	 */
 	changedFields?: string[];
+	/** For a successful create (POST /User, /Placement, /Classroom, /Visit, /Review): the new record's ID. */
+	createdId?: number;
 }
 
 export interface SandboxCounters {
@@ -179,6 +194,10 @@ export interface SandboxCounters {
 	updatesThatChanged: number;
 	/** Successful POST /User/{id} whose values all equalled what was stored. */
 	updatesThatChangedNothing: number;
+	/** Records stored by POST /Placement, /Classroom, /Visit and /Review, keyed by resource ('Placement', …). Users are `creates`. */
+	createsByResource: Record<string, number>;
+	/** Successful POST /Placement/{id}, /Classroom/{id} and /LearningAim/{id}, keyed by resource. Users are `updates`. */
+	updatesByResource: Record<string, number>;
 	/** Successful POST /User/{id}/Assign. */
 	assigns: number;
 	/** Successful Standard, Unit and FrameworkTemplate assigns. */
@@ -256,8 +275,58 @@ export interface SandboxLearningAim {
 	PlannedEnd?: string;
 	/** Set when the aim was achieved ([G] what `LearningAimCompletionStatus: 1` selects). */
 	AchievedDate?: string;
+	/** Set by `POST /LearningAim/{id}` ([C] C2 sends them). */
+	RegistrationNumber?: string;
+	RegistrationDate?: string;
+	CertificateAppliedDate?: string;
 	Progress?: number;
 	LastModified?: string;
+}
+
+/** An employer's workplace (§7 [C] fields; Contact to Web only once a create or update sets them). */
+export interface SandboxPlacement {
+	ID: number;
+	OrganisationID: number;
+	Name: string;
+	MISID: string;
+	Active: boolean;
+	Address: string;
+	Contact?: string;
+	Email?: string;
+	Telephone?: string;
+	Fax?: string;
+	Web?: string;
+	CreatedOn?: string;
+	LastModified?: string;
+}
+
+/** A cohort of learners (§7 [C] fields; the fields after MISID only once a create or update sets them). */
+export interface SandboxClassroom {
+	ID: number;
+	OrganisationID: number;
+	Name: string;
+	MISID: string;
+	StartOn?: string;
+	Archive?: boolean;
+	CompletionMessage?: string;
+	SendCompletionMessage?: boolean;
+	IVFinalSignOff?: boolean;
+	CreatedOn?: string;
+	LastModified?: string;
+}
+
+/** A visit booked by `POST /Visit` (§7 [C] fields). */
+export interface SandboxVisit {
+	ID: number;
+	LearnerID: number;
+	OrganisationID: number;
+	AssessorID?: number;
+	DateFrom: string;
+	DateTo?: string;
+	/** [G] 1 Not Specified, 2 Remote Session, 3 Face-to-face. */
+	VisitTypeID: number;
+	SMSReminder?: boolean;
+	CreatedOn: string;
 }
 
 /** A review of a learner's progress (§7 [C] fields). */
@@ -336,6 +405,9 @@ export interface OneFileSandbox {
 	assignments(): SandboxAssignment[];
 	learningAims(): SandboxLearningAim[];
 	reviews(): SandboxReview[];
+	placements(): SandboxPlacement[];
+	classrooms(): SandboxClassroom[];
+	visits(): SandboxVisit[];
 	plans(): SandboxPlan[];
 	timesheets(): SandboxTimesheet[];
 	offTheJob(): SandboxOffTheJob[];

@@ -55,6 +55,9 @@ function startSettings(options: SandboxOptions): Parameters<OneFileSandbox['conf
 			lastModifiedStyle: 'iso',
 			stampUnchangedWrites: true,
 			learningAimDateFilter: 'achievedDate',
+			createAnswer: 'bareId',
+			statusRows: 'idName',
+			updateAnswer: 'noContent',
 			...options.contract,
 		},
 	};

@@ -1,6 +1,7 @@
 /**
  * Read-only lists: Classroom, Placement, Standard, Unit, FrameworkTemplate and LearningAim search
- * (each with optional `/{page}/{size}`, 204 when empty) and their GET-by-ID (§4, §7).
+ * (each with optional `/{page}/{size}`, 204 when empty) and their GET-by-ID (§4, §7); classrooms'
+ * and placements' GET, create and update are in organisation-records.ts.
  */
 import { ERROR_CODE } from '../contract';
 import { notFound } from '../errors';
@@ -8,27 +9,30 @@ import { json, type Reply } from '../reply';
 import { route, searchRoutes, type RequestContext, type Route } from '../router';
 import type { SandboxState } from '../state';
 import type { Standard } from '../store';
-import { bindBody, contains, customerOrganisationIds, intParam, paged } from './common';
+import { bindBody, contains, customerOrganisationIds, intParam, paged, sameText } from './common';
 
 function inScope(state: SandboxState, organisationId: number, filter: unknown): boolean {
 	return customerOrganisationIds(state).has(organisationId) && (filter === undefined || filter === organisationId);
 }
 
-/** [D] S2 rows `{ID, Name, MISID}`; filters OrganisationID [D] and Name [C]. */
+/** [D] S2 rows `{ID, Name, MISID}`; filters OrganisationID [D], Name [C] (contains) and MISID ([G] whole value, no case). */
 function searchClassrooms(ctx: RequestContext, state: SandboxState): Reply {
-	const { values } = bindBody(ctx, { OrganisationID: 'int', Name: 'string' }, state);
+	const { values } = bindBody(ctx, { OrganisationID: 'int', Name: 'string', MISID: 'string' }, state);
 	const list = [...state.store.classrooms.values()]
-		.filter((c) => inScope(state, c.OrganisationID, values.OrganisationID) && contains(c.Name, values.Name))
+		.filter((c) => inScope(state, c.OrganisationID, values.OrganisationID) && contains(c.Name, values.Name) && sameText(c.MISID, values.MISID))
 		.sort((a, b) => a.ID - b.ID)
 		.map((c) => ({ ID: c.ID, Name: c.Name, MISID: c.MISID }));
 	return paged(ctx, list);
 }
 
-/** [D] rows start `{ID, Name, …}` (the stored doc is cut off); [G] the rest is Active and MISID. */
+/**
+ * [D] rows start `{ID, Name, …}` (the stored doc is cut off); [G] the rest is Active and MISID.
+ * Filters OrganisationID [D], Name [C] (contains) and MISID ([G] whole value, no case).
+ */
 function searchPlacements(ctx: RequestContext, state: SandboxState): Reply {
-	const { values } = bindBody(ctx, { OrganisationID: 'int', Name: 'string' }, state);
+	const { values } = bindBody(ctx, { OrganisationID: 'int', Name: 'string', MISID: 'string' }, state);
 	const list = [...state.store.placements.values()]
-		.filter((p) => inScope(state, p.OrganisationID, values.OrganisationID) && contains(p.Name, values.Name))
+		.filter((p) => inScope(state, p.OrganisationID, values.OrganisationID) && contains(p.Name, values.Name) && sameText(p.MISID, values.MISID))
 		.sort((a, b) => a.ID - b.ID)
 		.map((p) => ({ ID: p.ID, Name: p.Name, Active: p.Active, MISID: p.MISID }));
 	return paged(ctx, list);
@@ -84,14 +88,9 @@ function byId<T>(what: string, find: (id: number) => T | undefined, view: (item:
 export function catalogueRoutes(): Route[] {
 	// Handlers look the store up through `state` on each call: reset() swaps the store.
 	return [
+		// GET, create and update of classrooms and placements: organisation-records.ts.
 		...searchRoutes('Classroom', searchClassrooms),
-		route('GET', 'Classroom/{id:int}', (ctx, state) =>
-			byId('Classroom', (id) => state.store.classrooms.get(id), (c) => ({ ID: c.ID, Name: c.Name, MISID: c.MISID, OrganisationID: c.OrganisationID }))(ctx),
-		),
 		...searchRoutes('Placement', searchPlacements),
-		route('GET', 'Placement/{id:int}', (ctx, state) =>
-			byId('Placement', (id) => state.store.placements.get(id), (p) => ({ ID: p.ID, Name: p.Name, Active: p.Active, Address: p.Address, MISID: p.MISID, OrganisationID: p.OrganisationID }))(ctx),
-		),
 		...searchRoutes('Standard', searchStandards),
 		route('GET', 'Standard/{id:int}', (ctx, state) => byId('Standard', (id) => state.store.standards.get(id), (s) => ({ ID: s.ID, Title: s.Title }))(ctx)),
 		...searchRoutes('Unit', searchUnits),

@@ -2,9 +2,11 @@
 import { bindFields, objectBody, type Bound } from '../body';
 import { ERROR_CODE, type FieldType } from '../contract';
 import { oneViolation, violation } from '../errors';
-import { rows, type Reply } from '../reply';
+import { bump } from '../log';
+import { empty, json, rows, type Reply } from '../reply';
 import type { RequestContext } from '../router';
 import { stampNow, type SandboxState } from '../state';
+import type { SandboxUser } from '../types';
 
 /** Binds the body against a field table and throws a 400 violation when anything is wrong. */
 export function bindBody<K extends string>(ctx: RequestContext, fields: Readonly<Record<K, FieldType>>, state: SandboxState): Bound<K> {
@@ -88,4 +90,53 @@ export function putLastModified(target: Record<string, unknown>, iso: unknown, s
 	const value = outLastModified(iso, state);
 	if (value === OMIT) delete target.LastModified;
 	else target.LastModified = value;
+}
+
+/**
+ * What a placement or classroom create answers ([G] `contract.createAnswer`): the new ID as a bare
+ * integer (default), `{ID}`, 200 with an empty body, or 204.
+ */
+export function createdAnswer(id: number, state: SandboxState): Reply {
+	switch (state.settings.contract.createAnswer) {
+		case 'object':
+			return json(200, { ID: id });
+		case 'empty':
+			return empty(200);
+		case 'noContent':
+			return empty(204);
+		case 'bareId':
+			return json(200, id);
+	}
+}
+
+/** What a placement, classroom or learning aim update answers ([G] `contract.updateAnswer`): 204 (default, as POST /User/{id} [C]) or 200 empty. */
+export function updatedAnswer(state: SandboxState): Reply {
+	return empty(state.settings.contract.updateAnswer === 'ok' ? 200 : 204);
+}
+
+/** Counts a stored create and puts its ID in the request log. */
+export function recordCreate(ctx: RequestContext, state: SandboxState, resource: string, id: number): void {
+	bump(state.log.counters.createsByResource, resource);
+	ctx.createdId = id;
+}
+
+/** Counts a successful update and puts the changed fields in the request log. */
+export function recordUpdate(ctx: RequestContext, state: SandboxState, resource: string, changed: string[]): void {
+	bump(state.log.counters.updatesByResource, resource);
+	ctx.changedFields = changed;
+}
+
+/** Stored and sent values compare exactly; date-times by the moment. */
+export function sameStoredValue(type: FieldType | undefined, stored: unknown, sent: unknown): boolean {
+	if (type === 'datetime' && typeof stored === 'string' && typeof sent === 'string') return Date.parse(stored) === Date.parse(sent);
+	return stored === sent;
+}
+
+/** A learner of the token's customer, for bodies that name one (`LearnerID`): 400 otherwise ([G]). */
+export function learnerInBody(state: SandboxState, id: number): SandboxUser {
+	const user = state.store.users.get(id);
+	if (!user || !customerOrganisationIds(state).has(user.OrganisationID) || user.Role !== 1) {
+		throw oneViolation(400, { field: 'LearnerID', kind: 'reference', code: ERROR_CODE.LearnerInvalid, message: `LearnerID ${id} is not a learner of this customer` });
+	}
+	return user;
 }

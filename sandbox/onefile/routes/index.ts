@@ -3,7 +3,10 @@ import { route, searchRoutes, type Route } from '../router';
 import { authenticate } from './auth';
 import { catalogueRoutes } from './catalogue';
 import { learningRoutes } from './learning';
+import { learningAimWriteRoutes } from './learning-aim-update';
+import { organisationRecordRoutes } from './organisation-records';
 import { organisationRoutes } from './organisation';
+import { createReview, createVisit } from './scheduling';
 import { progressRoutes } from './progress';
 import { assignUser } from './user-assign';
 import { createUser } from './user-create';
@@ -23,7 +26,11 @@ export function apiRoutes(): Route[] {
 		route('POST', 'User/{id:int}', updateUser),
 		route('POST', 'User/{id:int}/Assign', assignUser),
 		...catalogueRoutes(),
+		...organisationRecordRoutes,
 		...learningRoutes,
 		...progressRoutes,
+		...learningAimWriteRoutes,
+		route('POST', 'Visit', createVisit),
+		route('POST', 'Review', createReview),
 	];
 }

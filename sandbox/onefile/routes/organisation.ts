@@ -42,10 +42,22 @@ function getOrganisation(ctx: RequestContext, state: SandboxState): Reply {
 	return json(200, { ...organisationRow(org), CustomerID: org.CustomerID });
 }
 
-/** [C] C6 reads this list; [G] it is where LearnerStatusID values come from. */
+/** A status row as `contract.statusRows` says ([G]: no client shows the row's keys): `{ID, Name}` or `{ID, Description}`. */
+function statusRow(status: { ID: number; Name: string }, state: SandboxState): Record<string, unknown> {
+	return state.settings.contract.statusRows === 'idDescription' ? { ID: status.ID, Description: status.Name } : { ID: status.ID, Name: status.Name };
+}
+
+/** [C] C6 reads this list; [G] it is where LearnerStatusID values come from (create and update check them). */
 function learnerStatuses(ctx: RequestContext, state: SandboxState): Reply {
 	const org = organisationOr404(ctx, state);
-	const list = [...state.store.learnerStatuses.values()].filter((s) => s.OrganisationID === org.ID).map((s) => ({ ID: s.ID, Name: s.Name }));
+	const list = [...state.store.learnerStatuses.values()].filter((s) => s.OrganisationID === org.ID).sort((a, b) => a.ID - b.ID).map((s) => statusRow(s, state));
+	return json(200, list);
+}
+
+/** [C] C6 reads this list; [G] its IDs are the values of a learning aim's Status (`POST /LearningAim/{id}` checks them). */
+function learningAimStatuses(ctx: RequestContext, state: SandboxState): Reply {
+	const org = organisationOr404(ctx, state);
+	const list = state.store.learningAimStatuses.filter((s) => s.OrganisationID === org.ID).sort((a, b) => a.ID - b.ID).map((s) => statusRow(s, state));
 	return json(200, list);
 }
 
@@ -60,5 +72,6 @@ export const organisationRoutes: Route[] = [
 	...searchRoutes('Organisation', searchOrganisations),
 	route('GET', 'Organisation/{id:int}', getOrganisation),
 	route('GET', 'Organisation/{id:int}/LearnerStatuses', learnerStatuses),
+	route('GET', 'Organisation/{id:int}/LearningAimStatuses', learningAimStatuses),
 	route('GET', 'Organisation/{id:int}/AssignedStandards', assignedStandards),
 ];

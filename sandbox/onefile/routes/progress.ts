@@ -14,7 +14,7 @@ import type { SandboxLearningAim, SandboxUser } from '../types';
 import { objectBody } from '../body';
 import { bindBody, customerOrganisationIds, intParam, outDate, paged, putLastModified, touch } from './common';
 
-const DATES = new Set(['CreatedOn', 'ScheduledFor', 'StartedOn', 'AssessorSignedOn', 'LearnerSignedOn', 'EmployerSignedOn', 'EndTime', 'PlanOn', 'FromDate', 'ToDate', 'StartDate', 'PlannedEnd', 'AchievedDate', 'LastModified']);
+const DATES = new Set(['CreatedOn', 'ScheduledFor', 'StartedOn', 'AssessorSignedOn', 'LearnerSignedOn', 'EmployerSignedOn', 'EndTime', 'PlanOn', 'FromDate', 'ToDate', 'StartDate', 'PlannedEnd', 'AchievedDate', 'RegistrationDate', 'CertificateAppliedDate', 'LastModified']);
 
 /** A record as the API answers it: dates per the zone setting, yes/no as text when asked ([G] both). */
 function view(record: object, state: SandboxState): Record<string, unknown> {

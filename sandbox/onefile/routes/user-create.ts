@@ -67,6 +67,7 @@ export function createUser(ctx: RequestContext, state: SandboxState): Reply {
 	}
 
 	const user = storeUser(values, role, organisationId, state);
+	ctx.createdId = user.ID;
 	if (organisation.KeychainCreationForNewUserActive) {
 		// [D] "only a 200 OK status"; [G] with an empty body.
 		return empty(200);
