@@ -51,6 +51,7 @@ const CONTRACT_KEYS = [
 	'createAnswer',
 	'statusRows',
 	'updateAnswer',
+	'getUserOmits',
 ];
 
 /** Allowed values of the contract settings that are one of a few words (null or undefined: back to the default). */
@@ -74,6 +75,7 @@ function checkContractValues(patch: Record<string, unknown>): void {
 		const choices = CONTRACT_CHOICES[key];
 		if (choices && !choices.includes(value as string)) throw new Error(`contract.${key} must be one of ${choices.join(', ')}`);
 		if (CONTRACT_FLAGS.includes(key) && typeof value !== 'boolean') throw new Error(`contract.${key} must be true or false`);
+		if (key === 'getUserOmits' && (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))) throw new Error('contract.getUserOmits must be a list of field names');
 		if (key === 'clockOffsetMs' && (typeof value !== 'number' || !Number.isFinite(value))) throw new Error('contract.clockOffsetMs must be a finite number of milliseconds');
 	}
 }

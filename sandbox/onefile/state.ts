@@ -55,6 +55,7 @@ export function resolveContract(contract: ContractOptions | undefined, base?: Se
 		createAnswer: merged.createAnswer ?? 'bareId',
 		statusRows: merged.statusRows ?? 'idName',
 		updateAnswer: merged.updateAnswer ?? 'noContent',
+		getUserOmits: merged.getUserOmits ?? [],
 	};
 }
 

@@ -114,6 +114,8 @@ export interface ContractOptions {
 	statusRows?: 'idName' | 'idDescription';
 	/** [G] What `POST /Placement/{id}`, `/Classroom/{id}` and `/LearningAim/{id}` answer: 'noContent' (default: 204, as `POST /User/{id}` [C]) or 'ok' (200, empty body). */
 	updateAnswer?: 'noContent' | 'ok';
+	/** [G] Fields GET /User/{id} leaves out of its answer (default none): a record that does not hold every field a create takes. */
+	getUserOmits?: string[];
 }
 
 export interface SandboxOptions {

@@ -58,6 +58,7 @@ function startSettings(options: SandboxOptions): Parameters<OneFileSandbox['conf
 			createAnswer: 'bareId',
 			statusRows: 'idName',
 			updateAnswer: 'noContent',
+			getUserOmits: [],
 			...options.contract,
 		},
 	};

@@ -85,5 +85,6 @@ export function userView(user: SandboxUser, state: SandboxState): Record<string,
 		view[field] = value === undefined ? null : USER_FIELD_TYPES[field] === 'datetime' ? outDate(value, state) : value;
 	}
 	putLastModified(view, user.LastModified, state);
+	for (const field of state.settings.contract.getUserOmits) delete view[field];
 	return view;
 }
