@@ -168,3 +168,26 @@ describe('Update compares before writing', () => {
 		expect(onefile.sandbox.requests().slice(before).filter((r) => r.method === 'POST' && /^\/User\/\d+$/.test(r.path)).map((r) => r.body)).toEqual([{ LastName: 'Learner' }]);
 	});
 });
+
+describe('Preview on the other writes: reads what they name, writes nothing', () => {
+	const learner = off.learners[0];
+	const everyWrite = () => calls(onefile.sandbox).filter((c) => c.startsWith('POST /User/') && !c.startsWith('POST /User/Search'));
+
+	test.each([
+		['Archive', { resource: 'user', operation: 'archive', userId: byId(learner.id) }, 'would archive'],
+		['Unarchive', { resource: 'user', operation: 'unarchive', userId: byId(learner.id) }, 'would unarchive'],
+		['Assign', { resource: 'user', operation: 'assign', organisationId: byId(off.organisation.id), learnerId: byId(learner.id), level: 'additional', assigneeRole: 'employer', assigneeId: byId(off.employers[0].id) }, 'would assign'],
+		['Assign Placement', { resource: 'user', operation: 'assignPlacement', userId: byId(off.employers[0].id), placementId: byId(off.placements[0].id) }, 'would assign'],
+		['Learning → Assign Standard', { resource: 'learning', operation: 'assignStandard', organisationId: byId(off.organisation.id), learnerId: byId(learner.id), standardId: byId(302) }, 'would assign'],
+	] as const)('%s', async (_name, parameters, action) => {
+		const before = everyWrite().length;
+		const result = await run({ ...parameters, options: { preview: true } }, [{}]);
+		expect(result.json[0]).toEqual(expect.objectContaining({ action, message: expect.stringMatching(/nothing was written \(Preview\)/) }));
+		expect(everyWrite().length).toBe(before);
+	});
+
+	test('a user that is not there fails as the real run would', async () => {
+		const result = await onefile.engine.run({ parameters: { resource: 'user', operation: 'archive', userId: byId(999_999), options: { preview: true } }, typeVersion: V12, continueOnFail: true });
+		expect(String(result.json[0].error)).toMatch(/could not find/i);
+	});
+});

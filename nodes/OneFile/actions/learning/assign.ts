@@ -12,6 +12,7 @@ import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty, type LocatorName } from '../../descriptions/rlc.description';
 import { oneFileApiRequest } from '../../transport';
+import { previewOption, previewWrite, readPreview } from '../sync';
 
 /** A locator a learning operation reads, and how its value is checked. */
 export interface LearningField {
@@ -80,7 +81,7 @@ export function learningAssign(spec: LearningAssignSpec): {
 				}),
 			),
 			...(spec.extra ?? []),
-			optionsCollection(),
+			optionsCollection([previewOption]),
 		],
 	);
 
@@ -97,8 +98,20 @@ export function learningAssign(spec: LearningAssignSpec): {
 				: check.id(field.displayName, raw);
 		}
 		const extra = spec.readExtra?.(check) ?? {};
+		const preview = readPreview(check, check.collection('options'));
 		const ids = check.done(values) as LearningIds;
 		const { path, action, output } = spec.request(ids, extra);
+		if (preview)
+			return toItems.call(
+				this,
+				await previewWrite.call(this, itemIndex, [['User', Number(ids.learnerId)]], {
+					action: 'would assign',
+					assigned: false,
+					...output,
+					message: `Would ${action}`,
+				}),
+				itemIndex,
+			);
 		const { body } = await oneFileApiRequest.call(this, {
 			method: 'POST',
 			path,

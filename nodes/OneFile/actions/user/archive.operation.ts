@@ -6,6 +6,7 @@ import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { oneFileApiRequest } from '../../transport';
+import { previewOption, previewWrite, readPreview } from '../sync';
 
 function properties(operation: 'archive' | 'unarchive'): INodeProperties[] {
 	return updateDisplayOptions({ show: { resource: ['user'], operation: [operation] } }, [
@@ -25,7 +26,7 @@ function properties(operation: 'archive' | 'unarchive'): INodeProperties[] {
 					? 'The user who leaves (a learner who withdrew or finished, a member of staff who left)'
 					: 'The archived user who returns',
 		}),
-		optionsCollection(),
+		optionsCollection([previewOption]),
 	]);
 }
 
@@ -39,7 +40,18 @@ function operation(kind: 'archive' | 'unarchive') {
 		itemIndex: number,
 	): Promise<INodeExecutionData[]> {
 		const check = new Checker(this, itemIndex, `Cannot ${kind} the user`, 'OneFile');
+		const preview = readPreview(check, check.collection('options'));
 		const { userId } = check.done({ userId: check.id('User', check.param('userId')) });
+		if (preview)
+			return toItems.call(
+				this,
+				await previewWrite.call(this, itemIndex, [['User', userId]], {
+					id: userId,
+					action: `would ${kind}`,
+					message: `Would ${kind} user ${userId}`,
+				}),
+				itemIndex,
+			);
 		await oneFileApiRequest.call(this, {
 			method: 'POST',
 			path: ['User', userId, kind === 'archive' ? 'Archive' : 'Unarchive'],

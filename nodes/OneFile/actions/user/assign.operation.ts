@@ -13,6 +13,7 @@ import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { isRole, ROLES } from '../../descriptions/roles';
 import { oneFileApiRequest } from '../../transport';
+import { previewOption, previewWrite, readPreview } from '../sync';
 import { compact } from '../../../shared/http/body';
 
 const LEVEL_KEYS = Object.keys(ASSIGN_LEVELS) as AssignLevel[];
@@ -88,7 +89,7 @@ export const properties: INodeProperties[] = [
 		}),
 		displayOptions: { show: { level: ['unitSummary'] } },
 	},
-	optionsCollection(),
+	optionsCollection([previewOption]),
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['assign'] } };
@@ -124,6 +125,7 @@ export async function execute(
 		rule.needs === 'standard' ? check.id('Standard', check.param('standardId')) : undefined;
 	const unitId =
 		rule.needs === 'unit' ? check.textId('Unit', check.param('unitId'), 'KS_COMM1') : undefined;
+	const preview = readPreview(check, check.collection('options'));
 	const ids = check.done({ learnerId, assigneeId });
 	const body: IDataObject = {
 		LearnerID: ids.learnerId,
@@ -132,6 +134,27 @@ export async function execute(
 		UnitID: unitId,
 	};
 
+	if (preview)
+		return toItems.call(
+			this,
+			await previewWrite.call(
+				this,
+				itemIndex,
+				[
+					['User', ids.learnerId],
+					['User', ids.assigneeId],
+				],
+				{
+					action: 'would assign',
+					assigned: false,
+					learnerId: ids.learnerId,
+					assigneeId: ids.assigneeId,
+					level: rule.name,
+					message: `Would assign user ${ids.assigneeId} to learner ${ids.learnerId} at ${rule.name} level`,
+				},
+			),
+			itemIndex,
+		);
 	// The path carries the user being assigned and the body the learner, as OneFile's public
 	// client code does; the 2026 help text says "learner" for {id} (see README, "Assign").
 	await oneFileApiRequest.call(this, {

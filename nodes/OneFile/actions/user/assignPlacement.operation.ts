@@ -6,6 +6,7 @@ import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { oneFileApiRequest } from '../../transport';
+import { previewOption, previewWrite, readPreview } from '../sync';
 
 export const properties: INodeProperties[] = [
 	locatorProperty({
@@ -34,7 +35,7 @@ export const properties: INodeProperties[] = [
 		default: false,
 		description: "Whether the employer may see the placement's learners in OneFile",
 	},
-	optionsCollection(),
+	optionsCollection([previewOption]),
 ];
 
 export const description = updateDisplayOptions(
@@ -53,10 +54,24 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot assign the placement', 'OneFile');
 	const grantAccess = check.flag('Grant Access', check.param('grantAccess', false), false);
+	const preview = readPreview(check, check.collection('options'));
 	const { userId, placementId } = check.done({
 		userId: check.id('Employer', check.param('userId')),
 		placementId: check.id('Placement', check.param('placementId')),
 	});
+	if (preview)
+		return toItems.call(
+			this,
+			await previewWrite.call(this, itemIndex, [['User', userId]], {
+				action: 'would assign',
+				assigned: false,
+				userId,
+				placementId,
+				grantAccess,
+				message: `Would link employer ${userId} to placement ${placementId}`,
+			}),
+			itemIndex,
+		);
 	await oneFileApiRequest.call(this, {
 		method: 'POST',
 		path: ['User', userId, 'AssignPlacement', placementId, grantAccess],

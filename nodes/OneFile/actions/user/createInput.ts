@@ -4,7 +4,7 @@ import { Checker } from '../../../shared/checks/checker';
 import { isRole, requiredFields, ROLES, type Role } from '../../descriptions/roles';
 import { createUserBody } from '../../helpers/userBody';
 import type { CreateOptions } from './createUser';
-import { previewOption, readPreview } from './sync';
+import { previewOption, readPreview } from '../sync';
 
 /** The options of Create and Create or Update (with the request options, see options.ts). */
 export const createOptions: INodeProperties[] = [

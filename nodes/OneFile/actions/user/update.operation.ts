@@ -14,7 +14,7 @@ import { updateFieldsProperty } from '../../descriptions/userFields';
 import { updateUserBody } from '../../helpers/userBody';
 import { oneFileApiRequest } from '../../transport';
 import { compareWithRecord, everyField } from '../../helpers/compare';
-import { comparesBeforeWriting, currentUser, previewOption, readPreview } from './sync';
+import { comparesBeforeWriting, currentUser, previewOption, readPreview } from '../sync';
 
 export const properties: INodeProperties[] = [
 	locatorProperty({

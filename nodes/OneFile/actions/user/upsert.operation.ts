@@ -37,7 +37,7 @@ import {
 	misIdIndex,
 	misIdKey,
 	withKeyLock,
-} from './sync';
+} from '../sync';
 import type { MisIdIndex } from '../../transport/runState';
 import { compareWithRecord, everyField } from '../../helpers/compare';
 

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { Checker } from '../../../shared/checks/checker';
-import { idFromAnswer } from '../../../shared/checks/values';
-import { oneFileApiRequest } from '../../transport';
-import { oneFileRecord } from '../../transport/answers';
-import { ONEFILE_LISTS, oneFileSearchAll } from '../../transport/paging';
-import { runState, type MisIdIndex } from '../../transport/runState';
+import type { Checker } from '../../shared/checks/checker';
+import { idFromAnswer } from '../../shared/checks/values';
+import { oneFileApiRequest } from '../transport';
+import { oneFileRecord } from '../transport/answers';
+import { ONEFILE_LISTS, oneFileSearchAll } from '../transport/paging';
+import { runState, type MisIdIndex } from '../transport/runState';
 
 /**
  * Sync semantics (node version 1.2): compare before writing, Preview, and Create or Update by MIS
@@ -125,4 +125,28 @@ export async function withKeyLock<T>(
 	} finally {
 		if (locks.get(key) === mine) locks.delete(key);
 	}
+}
+
+/**
+ * Preview of a write that does not compare (archive, assign): the records it names are read, so a
+ * user or placement that is not there fails as the real run would; then nothing is sent.
+ */
+export async function previewWrite(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	reads: ReadonlyArray<readonly [string, number]>,
+	result: IDataObject,
+): Promise<IDataObject> {
+	for (const [resource, id] of reads)
+		await oneFileApiRequest.call(this, {
+			method: 'GET',
+			path: [resource, id],
+			itemIndex,
+			action: `read ${resource.toLowerCase()} ${id} (Preview)`,
+			idempotent: true,
+		});
+	return {
+		...result,
+		message: `${String(result.message ?? result.action)}; nothing was written (Preview).`,
+	};
 }
