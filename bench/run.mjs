@@ -8,6 +8,8 @@
  *   node bench/run.mjs [--full]     N = 1000 and 5000 at 20 ms, 1000 and 5000 at 50 ms (K = 8 and Auto),
  *                                   Auto against a rate limit and a saturating server; --full adds 10000
  *   node bench/run.mjs --auto-only  only the servers that push back (prints, writes no results)
+ *   node bench/run.mjs --sync-only  only the sync rows (Create or Update by MIS ID, 1,000 rows): writes
+ *                                   them into bench/results/latest.json beside the others
  * Prints a table and the targets; writes bench/results/latest.json and latest.svg.
  */
 import { spawn } from 'node:child_process';
@@ -19,11 +21,12 @@ import { sandboxCredential, SANDBOX_CREDENTIAL_ID } from '../e2e/lib/examples.mj
 import { createInstance, packPackage, startSandbox, stopProcess } from '../e2e/lib/n8n.mjs';
 import { ensureRuntime, ROOT, run, step } from '../e2e/lib/runtime.mjs';
 import { floorRun } from './floor.mjs';
-import { targets } from './targets.mjs';
-import { httpRequestWorkflow, oneFileWorkflow, trivialWorkflow } from './workflows.mjs';
+import { syncTargets, targets } from './targets.mjs';
+import { httpRequestWorkflow, oneFileWorkflow, trivialWorkflow, upsertWorkflow } from './workflows.mjs';
 
 const full = process.argv.includes('--full');
 const autoOnly = process.argv.includes('--auto-only');
+const syncOnly = process.argv.includes('--sync-only');
 const sizes = [1000, 5000, ...(full ? [10000] : [])];
 // Each scenario: N rows at a latency, by the HTTP Request node (all rows at once), the OneFile
 // node at each K, and the floor client at each K (its cost per row does not depend on N, so
@@ -119,6 +122,10 @@ const sandbox = await startSandbox(work);
 const n8n = { ...createInstance(runtime, { folder: work, port: 5720, brokerPort: 5721 }), runtimeBin: runtime.n8n };
 const results = [];
 const autoResults = [];
+const syncResults = [];
+/** Sync (issue: compare before writing): a 1,000-row sheet by MIS ID, run again as today (1.1) and as 1.2, side by side. */
+const SYNC_N = 1000;
+const SYNC_LATENCY_MS = 20;
 let running;
 // Stopped early (Ctrl-C): take the sandbox and any running n8n with us.
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -141,8 +148,44 @@ try {
 	idle = { peakMb: idles[1], spreadMb: idles[2] - idles[0] };
 	step(`idle n8n execute (a 1-item workflow), three runs: peak ${idles.map((m) => m.toFixed(0)).join(', ')} MB; median ${idle.peakMb.toFixed(0)} MB`);
 
+	if (!autoOnly) {
+		await prepare(sandbox, SYNC_LATENCY_MS);
+		const phases = [
+			{ name: 'first run: creates', version: 1.2 },
+			{ name: 'rerun, unchanged (1.1, today)', version: 1.1 },
+			{ name: 'rerun, unchanged (1.2)', version: 1.2 },
+			{ name: '100 rows changed (1.2)', version: 1.2, changed: 100 },
+			{ name: 'Preview (1.2)', version: 1.2, changed: 200, preview: true },
+		];
+		for (const phase of phases) {
+			const workflow = upsertWorkflow(SYNC_N, { ...phase, credentialId: SANDBOX_CREDENTIAL_ID });
+			await n8n.importWorkflow(workflow);
+			const before = await sandboxCall(sandbox.origin, 'counters');
+			const logBefore = await sandboxCall(sandbox.origin, 'requests');
+			const lastSeq = Math.max(0, ...(Array.isArray(logBefore) ? logBefore : logBefore.requests ?? []).map((e) => e.seq));
+			const { out } = await measuredExecute(n8n, workflow.id);
+			const after = await sandboxCall(sandbox.origin, 'counters');
+			const log = await sandboxCall(sandbox.origin, `requests?since=${lastSeq}`);
+			const entries = Array.isArray(log) ? log : log.requests ?? [];
+			const updates = entries.filter((r) => r.method === 'POST' && /^\/User\/\d+$/.test(r.path));
+			const reported = nodeTime(out, 'Create or Update (OneFile)');
+			const r = {
+				phase: phase.name, n: SYNC_N, latencyMs: SYNC_LATENCY_MS, version: phase.version,
+				nodeMs: Math.round(Number.isFinite(reported) ? reported : await sandboxSpanMs(sandbox.origin, SYNC_LATENCY_MS)),
+				requests: after.requests - before.requests,
+				searches: entries.filter((e) => /^\/User\/Search/.test(e.path)).length,
+				recordReads: entries.filter((e) => e.method === 'GET' && /^\/User\/\d+$/.test(e.path)).length,
+				creates: after.creates - before.creates,
+				writes: updates.length + (after.creates - before.creates),
+				onlyChangedFields: updates.every((u) => Object.keys(u.body ?? {}).join() === 'LastName'),
+			};
+			syncResults.push(r);
+			step(`sync        ${phase.name.padEnd(30)} N=${SYNC_N}: ${r.nodeMs} ms, ${r.requests} requests (${r.searches} search pages, ${r.recordReads} record reads), ${r.writes} writes${updates.length ? `, bodies ${r.onlyChangedFields ? 'only the changed field' : 'with more than the changed field'}` : ''}`);
+		}
+	}
+
 	let oneFileRuns = 0;
-	for (const scenario of autoOnly ? [] : SCENARIOS) {
+	for (const scenario of autoOnly || syncOnly ? [] : SCENARIOS) {
 		const n8nSides = [...(scenario.noHttpRequest ? [] : [{ side: 'httpRequest', k: 'all' }]), ...scenario.oneFileK.map((k) => ({ side: 'oneFile', k }))];
 		for (const { side, k } of n8nSides) {
 			const workflow = side === 'oneFile' ? oneFileWorkflow(scenario.n, k, SANDBOX_CREDENTIAL_ID) : httpRequestWorkflow(scenario.n, sandbox.url, DEMO_CUSTOMER_TOKEN);
@@ -174,7 +217,7 @@ try {
 			step(`floor       N=${String(r.n).padStart(5)} ${r.latencyMs} ms K=${k}: ${r.nodeMs} ms (limit ${r.limitMs}, × ${r.ofLimit}), ${r.requests} requests, ${r.ok ? 'all created' : 'NOT ALL CREATED'}`);
 		}
 	}
-	for (const scenario of AUTO_SCENARIOS) {
+	for (const scenario of syncOnly ? [] : AUTO_SCENARIOS) {
 		for (const k of scenario.ks) {
 			const workflow = oneFileWorkflow(scenario.n, k, SANDBOX_CREDENTIAL_ID);
 			await n8n.importWorkflow(workflow);
@@ -213,11 +256,24 @@ for (const r of table) console.log(`| ${r.side} | ${r.n} | ${r.latencyMs} ms | $
 console.log('\n| server | N | latency | K | time (ms) | rows/s | 429s | 429 share | in flight when settled |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of autoResults) console.log(`| ${r.mode} | ${r.n} | ${r.latencyMs} ms | ${r.k} | ${r.nodeMs} | ${r.rowsPerSecond} | ${r.limited} | ${(r.limitedShare * 100).toFixed(2)} % | ${dash(r.settledInFlight)} |`);
-const verdicts = targets(table, { full, memoryNoiseMb: Math.round(idle.spreadMb), auto: autoResults });
+console.log('\n| sync phase | N | version | time (ms) | requests | search pages | record reads | writes |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of syncResults) console.log(`| ${r.phase} | ${r.n} | ${r.version} | ${r.nodeMs} | ${r.requests} | ${r.searches} | ${r.recordReads} | ${r.writes} |`);
+const syncVerdicts = syncTargets(syncResults);
+if (syncOnly) {
+	console.log('\nSync targets (printed, never asserted):');
+	for (const v of syncVerdicts) console.log(`  ${v.met ? 'met    ' : 'NOT met'}  ${v.target}: ${v.measured}`);
+	const path = join(ROOT, 'bench/results/latest.json');
+	const latest = JSON.parse(readFileSync(path, 'utf8'));
+	writeFileSync(path, JSON.stringify({ ...latest, sync: { at: new Date().toISOString(), rows: syncResults, targets: syncVerdicts } }, null, 2));
+	step('wrote the sync rows into bench/results/latest.json');
+	process.exit(0);
+}
+const verdicts = [...targets(table, { full, memoryNoiseMb: Math.round(idle.spreadMb), auto: autoResults }), ...syncVerdicts];
 console.log('\nTargets (printed, never asserted: figures vary from run to run on a shared machine):');
 for (const v of verdicts) console.log(`  ${v.met === null ? 'info   ' : v.met ? 'met    ' : 'NOT met'}  ${v.target}: ${v.measured}`);
 if (!autoOnly) {
-	writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify({ at: new Date().toISOString(), n8n: '2.8.4', node: process.version, machine: '2 cores', idlePeakRssMb: Math.round(idle?.peakMb ?? NaN), idleSpreadMb: Math.round(idle?.spreadMb ?? NaN), rows: table, auto: autoResults, targets: verdicts }, null, 2));
+	writeFileSync(join(ROOT, 'bench/results/latest.json'), JSON.stringify({ at: new Date().toISOString(), n8n: '2.8.4', node: process.version, machine: '2 cores', idlePeakRssMb: Math.round(idle?.peakMb ?? NaN), idleSpreadMb: Math.round(idle?.spreadMb ?? NaN), rows: table, auto: autoResults, sync: { rows: syncResults }, targets: verdicts }, null, 2));
 	writeFileSync(join(ROOT, 'bench/results/latest.svg'), (await import('./chart.mjs')).chart(table));
 	step('wrote bench/results/latest.json and latest.svg');
 }

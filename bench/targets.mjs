@@ -63,3 +63,21 @@ export function targets(rows, { full, memoryNoiseMb, auto = [] }) {
 	verdicts.push({ target: 'every row created, once', measured: all.every((r) => r.ok) ? 'creates = N in every run' : list(all.filter((r) => !r.ok), (r) => `${r.side} K=${r.k}: ${r.creates} of ${r.n}`), met: all.every((r) => r.ok) });
 	return verdicts;
 }
+
+/** Sync targets (compare before writing), from the rows of one run side by side. */
+export function syncTargets(rows) {
+	const verdicts = [];
+	const today = rows.find((r) => r.phase.startsWith('rerun, unchanged (1.1'));
+	const now = rows.find((r) => r.phase === 'rerun, unchanged (1.2)');
+	const changed = rows.find((r) => r.phase.startsWith('100 rows changed'));
+	const preview = rows.find((r) => r.phase.startsWith('Preview'));
+	if (now) {
+		const bound = now.n + Math.ceil(now.n / 50) + 1;
+		verdicts.push({ target: 'rerun of an unchanged sheet (1.2): 0 writes', measured: `${now.writes} writes`, met: now.writes === 0 });
+		verdicts.push({ target: `rerun of an unchanged sheet (1.2): requests ≤ N + ⌈N/50⌉ + 1 = ${bound}`, measured: `${now.requests} requests (1.1: ${today?.requests ?? '—'})`, met: now.requests <= bound });
+		if (today) verdicts.push({ target: 'rerun of an unchanged sheet at Auto: at most 0.6 × the time of 1.1', measured: `${(now.nodeMs / today.nodeMs).toFixed(2)} × (${now.nodeMs} ms against ${today.nodeMs} ms)`, met: now.nodeMs <= 0.6 * today.nodeMs });
+	}
+	if (changed) verdicts.push({ target: '100 rows changed: exactly 100 writes, each with only the changed field', measured: `${changed.writes} writes, ${changed.onlyChangedFields ? 'only LastName in each' : 'more than the changed field'}`, met: changed.writes === 100 && changed.onlyChangedFields });
+	if (preview) verdicts.push({ target: 'Preview of the sheet: 0 writes', measured: `${preview.writes} writes`, met: preview.writes === 0 });
+	return verdicts;
+}

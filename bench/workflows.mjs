@@ -62,3 +62,31 @@ export function httpRequestWorkflow(n, baseUrl, customerToken) {
 	};
 	return { id: `benchHttpReq${String(n).padStart(4, '0').slice(-4)}`, name: `bench HTTP Request ${n}`, active: false, settings: { executionOrder: 'v1' }, nodes: [trigger, signIn, ...rowsNodes(n), create], connections: { ...link('Start', 'Sign in (HTTP Request)'), ...link('Sign in (HTTP Request)', 'Rows'), ...link('Rows', 'Split Out'), ...link('Split Out', 'Create learner (HTTP Request)') } };
 }
+
+/**
+ * Create or Update by MIS ID of `n` rows (sync): `version` 1.1 (writes every field of every match)
+ * or 1.2 (compares with the record, writes only what differs); `changed` rows get a new last name;
+ * `preview` reads and writes nothing. Requests in Parallel: Auto.
+ */
+export function upsertWorkflow(n, { version, changed = 0, preview = false, credentialId }) {
+	const rows = Array.from({ length: n }, (_, i) => ({ first: `Sync${i}`, last: i < changed ? 'Changed' : 'Learner', email: `sync.${i}@example.com`, mis: `SYNC-${String(i).padStart(5, '0')}` }));
+	const upsert = {
+		id: 'bench-upsert', name: 'Create or Update (OneFile)', type: 'n8n-nodes-onefile.oneFile', typeVersion: version, position: [800, 0],
+		parameters: {
+			resource: 'user', operation: 'upsert', role: 'learner', matchBy: 'misId', misId: '={{ $json.mis }}',
+			organisationId: { __rl: true, mode: 'id', value: String(ORG.organisation) },
+			firstName: '={{ $json.first }}', lastName: '={{ $json.last }}', email: '={{ $json.email }}',
+			defaultAssessorId: { __rl: true, mode: 'id', value: String(ORG.assessor) },
+			classroomId: { __rl: true, mode: 'id', value: String(ORG.classroom) },
+			placementId: { __rl: true, mode: 'id', value: String(ORG.placement) },
+			options: preview ? { preview: true } : {},
+		},
+		credentials: { oneFileApi: { id: credentialId, name: 'OneFile (sandbox)' } },
+	};
+	const id = `benchSync${String(version).replace('.', '')}${changed ? 'C' : 'U'}${preview ? 'P' : 'W'}`.padEnd(16, '0').slice(0, 16);
+	return {
+		id, name: `bench sync ${n} v${version}${changed ? ` ${changed} changed` : ''}${preview ? ' preview' : ''}`, active: false, settings: { executionOrder: 'v1' },
+		nodes: [trigger, { id: 'bench-rows', name: 'Rows', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [400, 0], parameters: { mode: 'raw', jsonOutput: JSON.stringify({ rows }), options: {} } }, { id: 'bench-split', name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [600, 0], parameters: { fieldToSplitOut: 'rows', options: {} } }, upsert],
+		connections: { ...link('Start', 'Rows'), ...link('Rows', 'Split Out'), ...link('Split Out', 'Create or Update (OneFile)') },
+	};
+}
