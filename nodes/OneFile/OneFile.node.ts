@@ -13,6 +13,7 @@ import * as plan from './actions/plan';
 import * as review from './actions/review';
 import * as timesheet from './actions/timesheet';
 import * as lookup from './actions/lookup';
+import * as organisationRecord from './actions/organisationRecord';
 import * as organisation from './actions/organisation';
 import { AdaptiveLimit } from '../shared/items/adaptiveLimit';
 import { runItems } from '../shared/items/itemLoop';
@@ -93,6 +94,7 @@ export class OneFile implements INodeType {
 			...plan.description,
 			...organisation.description,
 			...lookup.description,
+			...organisationRecord.description,
 		],
 	};
 

@@ -46,13 +46,13 @@ describe('User → Create shows exactly what each role needs (docs/onefile-api.m
 	});
 
 	test('the mandatory fields are marked required in the form', () => {
-		const required = description.properties.filter((p) => p.required && p.displayOptions?.show?.operation?.includes('create')).map((p) => p.name);
+		const required = description.properties.filter((p) => p.required && p.displayOptions?.show?.resource?.includes('user') && p.displayOptions?.show?.operation?.includes('create')).map((p) => p.name);
 		expect(required.sort()).toEqual(['classroomId', 'defaultAssessorId', 'email', 'firstName', 'lastName', 'organisationId', 'placementId']);
 	});
 
 	test('IDs of other records are dropdowns loaded from OneFile, with a By ID mode for sheets', () => {
 		for (const name of ['organisationId', 'defaultAssessorId', 'classroomId', 'placementId']) {
-			const property = description.properties.find((p) => p.name === name && p.displayOptions?.show?.operation?.includes('create'));
+			const property = description.properties.find((p) => p.name === name && p.displayOptions?.show?.resource?.includes('user') && p.displayOptions?.show?.operation?.includes('create'));
 			expect(property?.type).toBe('resourceLocator');
 			expect(property?.modes?.map((m) => m.name)).toEqual(['list', 'id']);
 		}
@@ -80,9 +80,9 @@ describe('operations follow n8n naming', () => {
 			.flatMap((p) => (p.displayOptions?.show?.resource as string[]).flatMap((r) => (p.options ?? []).map((o) => `${r}.${'value' in o ? String(o.value) : ''}`)));
 		expect([...new Set(offered.map((o) => o.split('.')[0]))].sort()).toEqual([...resources].sort());
 		expect(offered.sort()).toEqual([
-			'classroom.getAll', 'frameworkTemplate.getAll', 'learning.assignFrameworkTemplate', 'learning.assignStandard', 'learning.assignUnit',
+			'classroom.create', 'classroom.get', 'classroom.getAll', 'classroom.update', 'classroom.upsert', 'frameworkTemplate.getAll', 'learning.assignFrameworkTemplate', 'learning.assignStandard', 'learning.assignUnit',
 			'learningAim.get', 'learningAim.getAll', 'offTheJob.getSummary', 'organisation.checkCompatibility',
-			'organisation.getAll', 'placement.getAll', 'plan.get', 'plan.getAll', 'review.get', 'review.getAll', 'standard.getAll', 'timesheet.getAll', 'unit.getAll',
+			'organisation.getAll', 'placement.create', 'placement.get', 'placement.getAll', 'placement.update', 'placement.upsert', 'plan.get', 'plan.getAll', 'review.get', 'review.getAll', 'standard.getAll', 'timesheet.getAll', 'unit.getAll',
 			'user.archive', 'user.assign', 'user.assignPlacement', 'user.create', 'user.get', 'user.getAll', 'user.unarchive', 'user.update', 'user.upsert',
 		]);
 	});

@@ -18,8 +18,8 @@ type NodeMap = {
 	plan: 'get' | 'getAll';
 	organisation: 'checkCompatibility' | 'getAll';
 	learning: 'assignFrameworkTemplate' | 'assignStandard' | 'assignUnit';
-	classroom: 'getAll';
-	placement: 'getAll';
+	classroom: 'create' | 'get' | 'getAll' | 'update' | 'upsert';
+	placement: 'create' | 'get' | 'getAll' | 'update' | 'upsert';
 	standard: 'getAll';
 	unit: 'getAll';
 	frameworkTemplate: 'getAll';

@@ -8,6 +8,7 @@ import * as plan from './plan';
 import * as review from './review';
 import * as timesheet from './timesheet';
 import { lookups } from './lookup';
+import { classroom, placement } from './organisationRecord';
 import * as organisation from './organisation';
 import * as user from './user';
 import type { OneFileType } from './node.type';
@@ -47,6 +48,8 @@ const RESOURCES: { [R in OneFileType['resource']]: OperationsOf<R> } = {
 		assignUnit: learning.assignUnit,
 	},
 	...lookups,
+	placement,
+	classroom,
 };
 
 /** Runs the resource and operation chosen for one item. */

@@ -32,13 +32,17 @@ const KIND_BY_API_NAME = new Map<string, FieldKind>(
 	USER_FIELDS.map((field) => [field.apiName, field.kind]),
 );
 
-export function compareWithRecord(body: IDataObject, record: IDataObject): Comparison {
+export function compareWithRecord(
+	body: IDataObject,
+	record: IDataObject,
+	kinds: ReadonlyMap<string, FieldKind> = KIND_BY_API_NAME,
+): Comparison {
 	const send: IDataObject = {};
 	const changes: Record<string, FieldChange> = {};
 	for (const [key, wanted] of Object.entries(body)) {
 		const held = Object.prototype.hasOwnProperty.call(record, key);
 		const current = held ? record[key] : undefined;
-		if (held && sameValue(KIND_BY_API_NAME.get(key), wanted, current)) continue;
+		if (held && sameValue(kinds.get(key), wanted, current)) continue;
 		send[key] = wanted;
 		changes[key] = { from: held ? (current ?? null) : null, to: wanted };
 	}

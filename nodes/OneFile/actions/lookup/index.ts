@@ -96,7 +96,12 @@ export const lookups = Object.fromEntries(
 	Object.entries(SPECS).map(([key, spec]) => [key, { getAll: listOperation(spec) }]),
 ) as Record<LookupResource, { getAll: ReturnType<typeof listOperation> }>;
 
-export const description: INodeProperties[] = Object.values(SPECS).flatMap((spec) => [
-	getManySelector(spec),
-	...lookups[spec.resource as LookupResource].getAll.description,
-]);
+/** Placement and Classroom have more operations: their selector and forms are in organisationRecord/. */
+const WRITABLE: readonly string[] = ['placement', 'classroom'];
+
+export const description: INodeProperties[] = Object.values(SPECS)
+	.filter((spec) => !WRITABLE.includes(spec.resource))
+	.flatMap((spec) => [
+		getManySelector(spec),
+		...lookups[spec.resource as LookupResource].getAll.description,
+	]);
