@@ -21,7 +21,7 @@ import { runOperation } from './actions/router';
 import * as user from './actions/user';
 import { AUTO_CAP, MAX_CONCURRENCY } from './descriptions/options';
 import { runState } from './transport/runState';
-import { listSearch } from './methods';
+import { listSearch, loadOptions } from './methods';
 
 export class OneFile implements INodeType {
 	description: INodeTypeDescription = {
@@ -98,7 +98,7 @@ export class OneFile implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	/**
 	 * Once per input item, up to "Requests in Parallel" at a time, in order and paired; with "Continue

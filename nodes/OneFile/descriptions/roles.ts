@@ -278,11 +278,12 @@ export const USER_FIELDS: readonly UserField[] = [
 	{
 		apiName: 'LearnerStatusID',
 		param: 'learnerStatusId',
-		displayName: 'Learner Status ID',
-		kind: 'id',
+		displayName: 'Learner Status',
+		kind: 'idOrName',
 		requiredFor: [],
 		optionalFor: ['learner'],
-		description: "One of the organisation's learner statuses",
+		description:
+			'One of the organisation\'s learner statuses: pick it, or give its ID or its name ("Withdrawn") from a sheet',
 	},
 	{
 		apiName: 'SupportFunding',

@@ -49,6 +49,18 @@ export function fieldProperty(
 				typeOptions: { minValue: 1, numberPrecision: 0 },
 				default: 0,
 			};
+		case 'idOrName':
+			// A status: picked from the organisation's list, or given by ID or name from a sheet.
+			return {
+				...common,
+				type: 'options',
+				typeOptions: {
+					loadOptionsMethod: 'getLearnerStatuses',
+					loadOptionsDependsOn: ['organisationId.value'],
+				},
+				default: '',
+				description: `${field.description}. Choose from the list, or specify an ID or a name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+			};
 		case 'date':
 		case 'birthDate':
 		case 'dateTime':

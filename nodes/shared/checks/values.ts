@@ -11,6 +11,8 @@ export type ValueKind =
 	| 'email'
 	| 'id'
 	| 'textId'
+	/** A whole-number ID, or a name the operation looks up (a status a sheet says as "Withdrawn"). */
+	| 'idOrName'
 	| 'date'
 	| 'birthDate'
 	| 'dateTime'
@@ -304,6 +306,18 @@ export function normaliseValue(
 			return normaliseId(raw, service);
 		case 'textId':
 			return normaliseTextId(raw, service, 'KS_COMM1');
+		case 'idOrName': {
+			const id = normaliseId(raw, service);
+			if (id.ok) return id;
+			const name = normaliseText(raw);
+			return name.ok && String(name.value).length <= 100
+				? name
+				: {
+						ok: false,
+						problem: `${describeValue(raw)} is neither an ID nor a name`,
+						fix: 'Pick it from the list, or give its whole-number ID or its name as OneFile shows it',
+					};
+		}
 		case 'email':
 			return normaliseEmail(raw);
 		case 'date':

@@ -479,7 +479,9 @@ async function upsertRecord(
 			},
 		);
 	// What an update may send: where the record lives stays.
-	const fields = Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'OrganisationID'));
+	const fields = Object.fromEntries(
+		Object.entries(body).filter(([key]) => key !== 'OrganisationID'),
+	);
 	const result = await updateRecord.call(this, itemIndex, spec, id, fields, preview);
 	return {
 		...result,

@@ -10,6 +10,7 @@ import {
 } from '../../descriptions/userFields';
 import { checkCreateInput, createOptions, validationResult, wouldCreate } from './createInput';
 import { createUser } from './createUser';
+import { withLearnerStatusId } from './learnerStatus';
 
 export const properties: INodeProperties[] = [
 	roleProperty,
@@ -29,10 +30,16 @@ export async function execute(
 	const checked = checkCreateInput.call(this, itemIndex);
 	if (checked.validateOnly) return toItems.call(this, validationResult(checked), itemIndex);
 	checked.check.done();
-	if (checked.preview) return toItems.call(this, wouldCreate(checked), itemIndex);
+	const body = await withLearnerStatusId.call(
+		this,
+		itemIndex,
+		checked.body,
+		Number(checked.body.OrganisationID),
+	);
+	if (checked.preview) return toItems.call(this, wouldCreate({ ...checked, body }), itemIndex);
 	return toItems.call(
 		this,
-		await createUser.call(this, itemIndex, checked.role, checked.body, checked.options),
+		await createUser.call(this, itemIndex, checked.role, body, checked.options),
 		itemIndex,
 	);
 }

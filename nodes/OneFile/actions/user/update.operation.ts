@@ -14,6 +14,7 @@ import { updateFieldsProperty } from '../../descriptions/userFields';
 import { updateUserBody } from '../../helpers/userBody';
 import { oneFileApiRequest } from '../../transport';
 import { compareWithRecord, everyField } from '../../helpers/compare';
+import { withLearnerStatusId } from './learnerStatus';
 import { comparesBeforeWriting, currentUser, previewOption, readPreview } from '../sync';
 
 export const properties: INodeProperties[] = [
@@ -48,6 +49,14 @@ export async function execute(
 	}
 	const preview = readPreview(check, check.collection('options'));
 	const { id } = check.done({ id: userId });
+	if (typeof body.LearnerStatusID === 'string') {
+		// A status by name belongs to the user's organisation: read it from the record.
+		const { OrganisationID } = await currentUser.call(this, itemIndex, id);
+		Object.assign(
+			body,
+			await withLearnerStatusId.call(this, itemIndex, body, Number(OrganisationID)),
+		);
+	}
 	if (!comparesBeforeWriting.call(this) && !preview) {
 		await send.call(this, itemIndex, id, body);
 		return toItems.call(this, { id, updated: true, changed: body }, itemIndex);

@@ -28,6 +28,7 @@ import {
 	type CheckedCreate,
 } from './createInput';
 import { createUser } from './createUser';
+import { withLearnerStatusId } from './learnerStatus';
 import { findMatchingUsers, MATCH_FIELDS, type MatchBy } from './matching';
 import {
 	addToIndex,
@@ -112,7 +113,13 @@ async function upsertOne(
 	checked: CheckedCreate,
 	matchBy: MatchBy,
 ): Promise<IDataObject> {
-	const { role, body, options, preview } = checked;
+	const { role, options, preview } = checked;
+	const body = await withLearnerStatusId.call(
+		this,
+		itemIndex,
+		checked.body,
+		Number(checked.body.OrganisationID),
+	);
 	const roleName = ROLES[role].name;
 	const { apiName, label } = MATCH_FIELDS[matchBy];
 	const sync = comparesBeforeWriting.call(this);
@@ -130,7 +137,7 @@ async function upsertOne(
 	}
 	const noticed = notice === undefined ? {} : { notice };
 	if (matches.length === 0) {
-		if (preview) return wouldCreate(checked, notice);
+		if (preview) return wouldCreate({ ...checked, body }, notice);
 		const created = await createUser.call(this, itemIndex, role, body, {
 			...options,
 			matchBy,
