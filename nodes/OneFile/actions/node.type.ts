@@ -16,7 +16,7 @@ type NodeMap = {
 	offTheJob: 'getSummary';
 	timesheet: 'getAll';
 	plan: 'get' | 'getAll';
-	organisation: 'checkCompatibility' | 'getAll';
+	organisation: 'checkCompatibility' | 'getAll' | 'getLearnerStatuses' | 'getLearningAimStatuses';
 	learning: 'assignFrameworkTemplate' | 'assignStandard' | 'assignUnit';
 	classroom: 'getAll';
 	placement: 'getAll';

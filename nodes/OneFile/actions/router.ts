@@ -40,6 +40,8 @@ const RESOURCES: { [R in OneFileType['resource']]: OperationsOf<R> } = {
 	organisation: {
 		checkCompatibility: organisation.checkCompatibility,
 		getAll: organisation.getAll,
+		getLearnerStatuses: organisation.getLearnerStatuses,
+		getLearningAimStatuses: organisation.getLearningAimStatuses,
 	},
 	learning: {
 		assignFrameworkTemplate: learning.assignFrameworkTemplate,

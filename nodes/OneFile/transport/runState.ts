@@ -25,6 +25,11 @@ export interface RunState {
 	misIdIndexes: Map<string, Promise<MisIdIndex | undefined>>;
 	/** Items that write the same user (one MIS ID or email) run one after another: a sheet that names it twice never creates it twice. */
 	keyLocks: Map<string, Promise<unknown>>;
+	/** An organisation's status lists (learner, learning aim), read once per run: `${organisationId}:${list}`. */
+	statusLists: Map<
+		string,
+		Promise<ReadonlyArray<{ id: number | string | undefined; name: string }>>
+	>;
 }
 
 /** MIS ID (trimmed, lower case) → the IDs of the users that have it. */
@@ -49,6 +54,7 @@ export function runState(context: object): RunState {
 			refusals: new RefusalStreak(),
 			misIdIndexes: new Map(),
 			keyLocks: new Map(),
+			statusLists: new Map(),
 		};
 		runs.set(context, state);
 	}
