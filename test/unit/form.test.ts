@@ -81,7 +81,7 @@ describe('operations follow n8n naming', () => {
 		expect([...new Set(offered.map((o) => o.split('.')[0]))].sort()).toEqual([...resources].sort());
 		expect(offered.sort()).toEqual([
 			'classroom.getAll', 'frameworkTemplate.getAll', 'learning.assignFrameworkTemplate', 'learning.assignStandard', 'learning.assignUnit',
-			'learningAim.get', 'learningAim.getAll', 'offTheJob.getSummary', 'organisation.checkCompatibility',
+			'learningAim.get', 'learningAim.getAll', 'learningAim.update', 'offTheJob.getSummary', 'organisation.checkCompatibility',
 			'organisation.getAll', 'organisation.getLearnerStatuses', 'organisation.getLearningAimStatuses', 'placement.getAll', 'plan.get', 'plan.getAll', 'review.get', 'review.getAll', 'standard.getAll', 'timesheet.getAll', 'unit.getAll',
 			'user.archive', 'user.assign', 'user.assignPlacement', 'user.create', 'user.get', 'user.getAll', 'user.unarchive', 'user.update', 'user.upsert',
 		]);

@@ -11,7 +11,7 @@ type NodeMap = {
 		| 'unarchive'
 		| 'update'
 		| 'upsert';
-	learningAim: 'get' | 'getAll';
+	learningAim: 'get' | 'getAll' | 'update';
 	review: 'get' | 'getAll';
 	offTheJob: 'getSummary';
 	timesheet: 'getAll';

@@ -32,7 +32,7 @@ const RESOURCES: { [R in OneFileType['resource']]: OperationsOf<R> } = {
 		update: user.update,
 		upsert: user.upsert,
 	},
-	learningAim: { get: learningAim.get, getAll: learningAim.getAll },
+	learningAim: { get: learningAim.get, getAll: learningAim.getAll, update: learningAim.update },
 	review: { get: review.get, getAll: review.getAll },
 	offTheJob: { getSummary: offTheJob.getSummary },
 	timesheet: { getAll: timesheet.getAll },

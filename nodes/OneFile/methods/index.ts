@@ -1,1 +1,4 @@
-export { listSearch } from './listSearch';
+import { searchLearningAimStatuses, searchVisitTypes } from './fixedLists';
+import { listSearch as searches } from './listSearch';
+
+export const listSearch = { ...searches, searchLearningAimStatuses, searchVisitTypes };
