@@ -1,4 +1,6 @@
 /** Learning Aim → Update: `POST /LearningAim/{id}` [C] C2, partial; Status by ID or name against the organisation's list. */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { SEED } from '../../sandbox/onefile';
 import { byId, calls, useOneFile } from '../harness/onefile';
 
@@ -7,7 +9,7 @@ const aimId = SEED.learningAims[0].id;
 const learnerId = SEED.learningAims[0].learnerId;
 const organisationId = SEED.learners.find((l) => l.id === learnerId)!.organisationId;
 const V12 = 1.2;
-const update = (extra: Record<string, unknown>) => ({ resource: 'learningAim', operation: 'update', learningAimId: byId(aimId), ...extra });
+const update = (extra: INodeParameters): INodeParameters => ({ resource: 'learningAim', operation: 'update', learningAimId: byId(aimId), ...extra });
 const api = () => calls(onefile.sandbox).filter((c) => !c.includes('Authentication'));
 const aimWrites = () => onefile.sandbox.requests().filter((r) => r.method === 'POST' && /^\/LearningAim\/\d+$/.test(r.path));
 const aim = () => onefile.sandbox.learningAims().find((a) => a.ID === aimId)!;

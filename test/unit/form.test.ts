@@ -82,7 +82,7 @@ describe('operations follow n8n naming', () => {
 		expect(offered.sort()).toEqual([
 			'classroom.getAll', 'frameworkTemplate.getAll', 'learning.assignFrameworkTemplate', 'learning.assignStandard', 'learning.assignUnit',
 			'learningAim.get', 'learningAim.getAll', 'learningAim.update', 'offTheJob.getSummary', 'organisation.checkCompatibility',
-			'organisation.getAll', 'organisation.getLearnerStatuses', 'organisation.getLearningAimStatuses', 'placement.getAll', 'plan.get', 'plan.getAll', 'review.get', 'review.getAll', 'standard.getAll', 'timesheet.getAll', 'unit.getAll',
+			'organisation.getAll', 'organisation.getLearnerStatuses', 'organisation.getLearningAimStatuses', 'placement.getAll', 'plan.get', 'plan.getAll', 'review.get', 'review.getAll', 'review.schedule', 'standard.getAll', 'timesheet.getAll', 'unit.getAll',
 			'user.archive', 'user.assign', 'user.assignPlacement', 'user.create', 'user.get', 'user.getAll', 'user.unarchive', 'user.update', 'user.upsert',
 		]);
 	});
@@ -90,7 +90,7 @@ describe('operations follow n8n naming', () => {
 	test('resources and operations', () => {
 		const operations = description.properties.filter((p) => p.name === 'operation');
 		const names = operations.flatMap((p) => (p.options ?? []).map((o) => ('name' in o ? o.name : '')));
-		expect([...new Set(names)].sort()).toEqual(['Archive', 'Assign', 'Assign Framework Template', 'Assign Placement', 'Assign Standard', 'Assign Unit', 'Check Compatibility', 'Create', 'Create or Update', 'Get', 'Get Learner Statuses', 'Get Learning Aim Statuses', 'Get Many', 'Get Summary', 'Unarchive', 'Update']);
+		expect([...new Set(names)].sort()).toEqual(['Archive', 'Assign', 'Assign Framework Template', 'Assign Placement', 'Assign Standard', 'Assign Unit', 'Check Compatibility', 'Create', 'Create or Update', 'Get', 'Get Learner Statuses', 'Get Learning Aim Statuses', 'Get Many', 'Get Summary', 'Schedule', 'Unarchive', 'Update']);
 		for (const option of operations.flatMap((p) => p.options ?? [])) {
 			expect(option).toEqual(expect.objectContaining({ action: expect.stringMatching(/^[A-Z][a-z]+( or [a-z]+)? (a|an|many) /) }));
 		}

@@ -12,7 +12,7 @@ type NodeMap = {
 		| 'update'
 		| 'upsert';
 	learningAim: 'get' | 'getAll' | 'update';
-	review: 'get' | 'getAll';
+	review: 'get' | 'getAll' | 'schedule';
 	offTheJob: 'getSummary';
 	timesheet: 'getAll';
 	plan: 'get' | 'getAll';

@@ -33,7 +33,7 @@ const RESOURCES: { [R in OneFileType['resource']]: OperationsOf<R> } = {
 		upsert: user.upsert,
 	},
 	learningAim: { get: learningAim.get, getAll: learningAim.getAll, update: learningAim.update },
-	review: { get: review.get, getAll: review.getAll },
+	review: { get: review.get, getAll: review.getAll, schedule: review.schedule },
 	offTheJob: { getSummary: offTheJob.getSummary },
 	timesheet: { getAll: timesheet.getAll },
 	plan: { get: plan.get, getAll: plan.getAll },
