@@ -81,8 +81,8 @@ describe('operations follow n8n naming', () => {
 		expect([...new Set(offered.map((o) => o.split('.')[0]))].sort()).toEqual([...resources].sort());
 		expect(offered.sort()).toEqual([
 			'classroom.create', 'classroom.get', 'classroom.getAll', 'classroom.update', 'classroom.upsert', 'frameworkTemplate.getAll', 'learning.assignFrameworkTemplate', 'learning.assignStandard', 'learning.assignUnit',
-			'learningAim.get', 'learningAim.getAll', 'offTheJob.getSummary', 'organisation.checkCompatibility',
-			'organisation.getAll', 'placement.create', 'placement.get', 'placement.getAll', 'placement.update', 'placement.upsert', 'plan.get', 'plan.getAll', 'review.get', 'review.getAll', 'standard.getAll', 'timesheet.getAll', 'unit.getAll',
+			'learningAim.get', 'learningAim.getAll', 'learningAim.update', 'offTheJob.getSummary', 'organisation.checkCompatibility',
+			'organisation.getAll', 'organisation.getLearnerStatuses', 'organisation.getLearningAimStatuses', 'placement.create', 'placement.get', 'placement.getAll', 'placement.update', 'placement.upsert', 'plan.get', 'plan.getAll', 'review.get', 'review.getAll', 'review.schedule', 'standard.getAll', 'timesheet.getAll', 'unit.getAll',
 			'user.archive', 'user.assign', 'user.assignPlacement', 'user.create', 'user.get', 'user.getAll', 'user.unarchive', 'user.update', 'user.upsert',
 		]);
 	});
@@ -90,7 +90,7 @@ describe('operations follow n8n naming', () => {
 	test('resources and operations', () => {
 		const operations = description.properties.filter((p) => p.name === 'operation');
 		const names = operations.flatMap((p) => (p.options ?? []).map((o) => ('name' in o ? o.name : '')));
-		expect([...new Set(names)].sort()).toEqual(['Archive', 'Assign', 'Assign Framework Template', 'Assign Placement', 'Assign Standard', 'Assign Unit', 'Check Compatibility', 'Create', 'Create or Update', 'Get', 'Get Many', 'Get Summary', 'Unarchive', 'Update']);
+		expect([...new Set(names)].sort()).toEqual(['Archive', 'Assign', 'Assign Framework Template', 'Assign Placement', 'Assign Standard', 'Assign Unit', 'Check Compatibility', 'Create', 'Create or Update', 'Get', 'Get Learner Statuses', 'Get Learning Aim Statuses', 'Get Many', 'Get Summary', 'Schedule', 'Unarchive', 'Update']);
 		for (const option of operations.flatMap((p) => p.options ?? [])) {
 			expect(option).toEqual(expect.objectContaining({ action: expect.stringMatching(/^[A-Z][a-z]+( or [a-z]+)? (a|an|many) /) }));
 		}

@@ -11,12 +11,12 @@ type NodeMap = {
 		| 'unarchive'
 		| 'update'
 		| 'upsert';
-	learningAim: 'get' | 'getAll';
-	review: 'get' | 'getAll';
+	learningAim: 'get' | 'getAll' | 'update';
+	review: 'get' | 'getAll' | 'schedule';
 	offTheJob: 'getSummary';
 	timesheet: 'getAll';
 	plan: 'get' | 'getAll';
-	organisation: 'checkCompatibility' | 'getAll';
+	organisation: 'checkCompatibility' | 'getAll' | 'getLearnerStatuses' | 'getLearningAimStatuses';
 	learning: 'assignFrameworkTemplate' | 'assignStandard' | 'assignUnit';
 	classroom: 'create' | 'get' | 'getAll' | 'update' | 'upsert';
 	placement: 'create' | 'get' | 'getAll' | 'update' | 'upsert';

@@ -33,14 +33,16 @@ const RESOURCES: { [R in OneFileType['resource']]: OperationsOf<R> } = {
 		update: user.update,
 		upsert: user.upsert,
 	},
-	learningAim: { get: learningAim.get, getAll: learningAim.getAll },
-	review: { get: review.get, getAll: review.getAll },
+	learningAim: { get: learningAim.get, getAll: learningAim.getAll, update: learningAim.update },
+	review: { get: review.get, getAll: review.getAll, schedule: review.schedule },
 	offTheJob: { getSummary: offTheJob.getSummary },
 	timesheet: { getAll: timesheet.getAll },
 	plan: { get: plan.get, getAll: plan.getAll },
 	organisation: {
 		checkCompatibility: organisation.checkCompatibility,
 		getAll: organisation.getAll,
+		getLearnerStatuses: organisation.getLearnerStatuses,
+		getLearningAimStatuses: organisation.getLearningAimStatuses,
 	},
 	learning: {
 		assignFrameworkTemplate: learning.assignFrameworkTemplate,

@@ -1,2 +1,5 @@
-export { listSearch } from './listSearch';
+import { searchLearningAimStatuses, searchVisitTypes } from './fixedLists';
+import { listSearch as searches } from './listSearch';
+
+export const listSearch = { ...searches, searchLearningAimStatuses, searchVisitTypes };
 export { loadOptions } from './loadOptions';

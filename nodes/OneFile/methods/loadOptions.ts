@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { idFromAnswer } from '../../shared/checks/values';
-import { organisationStatuses } from '../transport/statuses';
+import { runStatuses } from '../actions/statuses';
 
 /** The organisation picked above, when the form holds a whole-number ID (else no list yet). */
 function organisationOf(context: ILoadOptionsFunctions): number | undefined {
@@ -19,7 +19,9 @@ export const loadOptions = {
 	async getLearnerStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const organisationId = organisationOf(this);
 		if (organisationId === undefined) return [];
-		const statuses = await organisationStatuses.call(this, organisationId, 'LearnerStatuses');
-		return statuses.map((status) => ({ name: status.name, value: status.id }));
+		const statuses = await runStatuses.call(this, organisationId, 'LearnerStatuses');
+		return statuses.flatMap((status) =>
+			status.id === undefined ? [] : [{ name: status.name, value: status.id }],
+		);
 	},
 };

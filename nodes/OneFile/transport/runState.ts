@@ -25,8 +25,11 @@ export interface RunState {
 	misIdIndexes: Map<string, Promise<MisIdIndex | undefined>>;
 	/** Items that write the same user (one MIS ID or email) run one after another: a sheet that names it twice never creates it twice. */
 	keyLocks: Map<string, Promise<unknown>>;
-	/** Organisations' learner and learning aim statuses, read once per run (statuses.ts). */
-	statusLists: Map<string, Promise<Array<{ id: number; name: string }>>>;
+	/** An organisation's status lists (learner, learning aim), read once per run: `${organisationId}:${list}`. */
+	statusLists: Map<
+		string,
+		Promise<ReadonlyArray<{ id: number | string | undefined; name: string }>>
+	>;
 }
 
 /** MIS ID (trimmed, lower case) → the IDs of the users that have it. */

@@ -2,8 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import * as update from './update.operation';
 
-export { get, getAll };
+export { get, getAll, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -25,9 +26,17 @@ export const description: INodeProperties[] = [
 				description: 'List the learning aims of a learner, e.g. those achieved this month',
 				action: 'Get many learning aims',
 			},
+			{
+				name: 'Update',
+				value: 'update',
+				description:
+					"Change a learning aim's status, dates or registration: only the fields given are sent",
+				action: 'Update a learning aim',
+			},
 		],
 		default: 'getAll',
 	},
 	...get.description,
 	...getAll.description,
+	...update.description,
 ];

@@ -2,8 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as checkCompatibility from './checkCompatibility.operation';
 import * as getAll from './getAll.operation';
+import * as getLearnerStatuses from './getLearnerStatuses.operation';
+import * as getLearningAimStatuses from './getLearningAimStatuses.operation';
 
-export { checkCompatibility, getAll };
+export { checkCompatibility, getAll, getLearnerStatuses, getLearningAimStatuses };
 
 export const description: INodeProperties[] = [
 	{
@@ -27,9 +29,25 @@ export const description: INodeProperties[] = [
 					'List the organisations (centres) of the customer, with their Keychain settings',
 				action: 'Get many organisations',
 			},
+			{
+				name: 'Get Learner Statuses',
+				value: 'getLearnerStatuses',
+				description:
+					"List the organisation's learner statuses (e.g. Withdrawn), with the IDs a learner's Learner Status takes",
+				action: 'Get many learner statuses of an organisation',
+			},
+			{
+				name: 'Get Learning Aim Statuses',
+				value: 'getLearningAimStatuses',
+				description:
+					"List the organisation's learning aim statuses (e.g. Achieved), with the IDs a learning aim's Status takes",
+				action: 'Get many learning aim statuses of an organisation',
+			},
 		],
 		default: 'getAll',
 	},
 	...checkCompatibility.description,
 	...getAll.description,
+	...getLearnerStatuses.description,
+	...getLearningAimStatuses.description,
 ];

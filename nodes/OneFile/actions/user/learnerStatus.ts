@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { organisationStatuses } from '../../transport/statuses';
+import { matchStatus, runStatuses, statusError } from '../statuses';
 
 /**
  * A Learner Status given by name ("Withdrawn", from a sheet) becomes the organisation's status ID
@@ -16,21 +15,16 @@ export async function withLearnerStatusId(
 ): Promise<IDataObject> {
 	const raw = body.LearnerStatusID;
 	if (typeof raw !== 'string') return body;
-	const statuses = await organisationStatuses.call(
+	const statuses = await runStatuses.call(this, organisationId, 'LearnerStatuses', itemIndex);
+	const match = matchStatus(raw, statuses);
+	if (match.ok) return { ...body, LearnerStatusID: match.id };
+	throw statusError(
 		this,
+		'Cannot use the Learner Status',
+		'Learner Status',
+		match.problem,
 		organisationId,
-		'LearnerStatuses',
+		statuses,
 		itemIndex,
-	);
-	const wanted = raw.trim().toLowerCase();
-	const matches = statuses.filter((status) => status.name.toLowerCase() === wanted);
-	if (matches.length === 1) return { ...body, LearnerStatusID: matches[0].id };
-	throw new NodeOperationError(
-		this.getNode(),
-		`Learner Status "${raw}" ${matches.length === 0 ? 'is not one of' : 'matches several of'} organisation ${organisationId}'s learner statuses [item ${itemIndex}]`,
-		{
-			itemIndex,
-			description: `Nothing was sent. The organisation's statuses: ${statuses.map((s) => `${s.name} (ID ${s.id})`).join(', ') || 'none'}. Use one of these names as written, or its ID.`,
-		},
 	);
 }
