@@ -16,6 +16,7 @@ import { bksbCredential, exampleWorkflow, sandboxCredential, SANDBOX_CREDENTIAL_
 import { checks } from './lib/checks.mjs';
 import { checkRedirects } from './lib/redirect.mjs';
 import { checkReportExamples } from './lib/reports.mjs';
+import { checkWriteExamples } from './lib/writes.mjs';
 import { checkTrigger } from './lib/trigger.mjs';
 
 const args = process.argv.slice(2);
@@ -95,6 +96,7 @@ async function suite(version) {
 		check(`[n8n ${version}] n8n stored the session token in the credential`, /"sessionToken":\s*"[A-Za-z0-9+/=]{100,}"/.test(exported), 'no session token stored');
 
 		await checkReportExamples({ n8n, sandbox, version, check });
+		await checkWriteExamples({ n8n, sandbox, version, check });
 
 		step(`n8n ${version}: the OneFile Trigger in a running n8n (example 5)`);
 		await checkTrigger({ runtime, work, tarball, sandbox, version, port: 5720 + versions.indexOf(version), check });

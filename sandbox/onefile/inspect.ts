@@ -85,6 +85,10 @@ export function handleInspection(request: InspectionRequest, target: InspectionT
 			return json(200, state.store.timesheets);
 		case 'GET offthejob':
 			return json(200, [...state.store.offTheJob.values()]);
+		case 'GET placements':
+			return json(200, [...state.store.placements.values()]);
+		case 'GET classrooms':
+			return json(200, [...state.store.classrooms.values()]);
 		case 'GET placement-links':
 			return json(200, state.store.placementLinks);
 		case 'GET info':
@@ -133,7 +137,7 @@ export function handleInspection(request: InspectionRequest, target: InspectionT
 				endpoints: [
 					'GET /__sandbox/info', 'GET /__sandbox/requests[?since=seq]', 'GET /__sandbox/counters', 'GET /__sandbox/violations',
 					'GET /__sandbox/users', 'GET /__sandbox/assignments', 'GET /__sandbox/learning-aims',
-					'GET /__sandbox/reviews', 'GET /__sandbox/plans', 'GET /__sandbox/timesheets', 'GET /__sandbox/offthejob', 'GET /__sandbox/placement-links',
+					'GET /__sandbox/reviews', 'GET /__sandbox/plans', 'GET /__sandbox/timesheets', 'GET /__sandbox/offthejob', 'GET /__sandbox/placements', 'GET /__sandbox/classrooms', 'GET /__sandbox/placement-links',
 					'POST /__sandbox/reset', 'POST /__sandbox/config', 'POST /__sandbox/expire-sessions',
 					'POST /__sandbox/achieve-aim', 'POST /__sandbox/sign-review',
 				],
