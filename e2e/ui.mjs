@@ -140,19 +140,26 @@ try {
 		for (const locator of ['learnerId', 'assigneeId', 'standardId']) await ui.pickFirstLocatorEntry(locator);
 		await shot(page, 'assign-learning-aim');
 
-		step('progress and compliance resources: the forms render');
+		step('progress, compliance and write-side resources: the forms render');
 		const PROGRESS_FORMS = [
 			['Learning Aim', 'Get Many', ['Organisation', 'Learner', 'Return All', 'Limit', 'Filters', 'Options']],
 			['Review', 'Get Many', ['Organisation', 'Learner', 'Return All', 'Limit', 'Filters', 'Output', 'Options']],
 			['Off-the-Job', 'Get Summary', ['Organisation', 'Learner', 'Options']],
 			['Timesheet', 'Get Many', ['Organisation', 'Learner', 'Return All', 'Limit', 'Filters', 'Options']],
 			['Plan', 'Get Many', ['Organisation', 'Learner', 'Return All', 'Limit', 'Options']],
+			// The writing half of the month (issue: onboarding without stops).
+			['Placement', 'Create', ['Organisation', 'Name', 'Additional Fields', 'Options']],
+			['Classroom', 'Create or Update', ['Organisation', 'Match By', 'MIS ID', 'Name', 'Additional Fields', 'Options']],
+			['Learning Aim', 'Update', ['Organisation', 'Learner', 'Learning Aim', 'Status', 'Update Fields', 'Options']],
+			['Review', 'Schedule', ['Organisation', 'Learner', 'Scheduled For', 'Visit Type', 'Assessor', 'Employer', 'Options']],
+			['Organisation', 'Get Learner Statuses', ['Organisation', 'Options']],
 		];
 		for (const [resource, operation, fields] of PROGRESS_FORMS) {
 			await ui.selectOption('resource', resource);
 			await ui.selectOption('operation', operation);
 			const shown = (await ui.visibleParameterLabels()).filter((label) => label !== 'Credential to connect with');
 			check(`[${resource} → ${operation}] the form shows its fields`, same(shown, ['Resource', 'Operation', ...fields]), show(shown));
+			if (['Create', 'Schedule'].includes(operation)) await shot(page, `${resource}-${operation}`.toLowerCase().replace(/\s+/g, '-'));
 		}
 		await ui.selectOption('resource', 'User');
 		await ui.selectOption('operation', 'Assign');
