@@ -1,9 +1,10 @@
 /**
- * Examples 6 (monthly compliance report) and 7 (leavers) in a real n8n, checked against the
- * sandbox's own records: the report's figures are worked out here from the sandbox's inspection
- * API, independently of the node.
+ * Examples 6 (monthly compliance report), 7 (leavers) and 12 (ILR reconciliation) in a real n8n,
+ * checked against the sandbox's own records: the report's figures are worked out here from the
+ * sandbox's inspection API (and, for 12, the ILR file read here), independently of the node.
  */
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 import { exampleWorkflow } from './examples.mjs';
@@ -74,4 +75,95 @@ export async function checkReportExamples({ n8n, sandbox, version, check }) {
 	check(`[n8n ${version}] example 7: a result row per leaver`, results.length === input.length, `${results.length} rows`);
 	check(`[n8n ${version}] example 7: every known leaver archived in OneFile, and reported so`, known.every((row) => after.find((u) => String(u.ID) === row.onefile_id)?.Archived === true && results.find((r) => r.onefile_id === row.onefile_id)?.archived === 'yes'), JSON.stringify(results));
 	check(`[n8n ${version}] example 7: the unknown ID is reported in words, not fatal`, results.some((r) => r.archived === 'no' && /could not find that record/.test(r.error)), JSON.stringify(results.filter((r) => r.archived === 'no')));
+
+	await checkIlrExample({ n8n, sandbox, version, check });
+}
+
+const ILR_FILE = 'examples/data/ilr-2025-26-sample.xml';
+
+/**
+ * What a MIS-fed OneFile would hold for the ILR's learners (examples/data/ilr-2025-26-sample.xml):
+ * LearnRefNumber as MIS ID and the ULN. The sandbox's MIS IDs (`BUS-L50`, example 1's `NS-2026-001`)
+ * hold a hyphen, which an ILR LearnRefNumber cannot ([A-Za-z0-9 ]{1,12}), so they are set here first.
+ * Amelia Rahman gets another ULN than the ILR's; the rest agree, except where the ILR says otherwise
+ * (Oscar Whitaker withdrawn, Amira Khan's family name Rashid); BUSL60 and BUSL61 are not in OneFile.
+ */
+const MIS_FED = [
+	{ misid: 'BUS-L50', to: 'BUSL50', uln: '2619730693' },
+	{ misid: 'BUS-L51', to: 'BUSL51', uln: '5239384990' },
+	{ misid: 'BUS-L52', to: 'BUSL52', uln: '1622758691' },
+	{ misid: 'BUS-L53', to: 'BUSL53', uln: '1777778688' },
+	{ misid: 'NS-2026-001', to: 'NS2026001', uln: '9818365533' },
+	{ misid: 'NS-2026-002', to: 'NS2026002', uln: '6753989225' },
+];
+
+/** OneFile's own API on the sandbox, signed in with the demo customer token. */
+async function oneFileCall(sandboxUrl, method, path, body) {
+	const { DEMO_CUSTOMER_TOKEN } = createRequire(import.meta.url)(join(ROOT, 'build/sandbox/onefile/index.js'));
+	const session = (await (await fetch(`${sandboxUrl}/Authentication`, { method: 'POST', headers: { 'X-CustomerToken': DEMO_CUSTOMER_TOKEN } })).text()).trim();
+	const answer = await fetch(`${sandboxUrl}${path}`, { method, headers: { 'X-TokenID': session, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+	if (answer.status >= 300) throw new Error(`${method} ${path}: HTTP ${answer.status} ${await answer.text()}`);
+}
+
+/** The ILR's learners, read with regular expressions (not n8n's XML parser): the fields example 12 compares. */
+function ilrLearners(xml) {
+	const field = (block, name) => block.match(new RegExp(`<${name}>([^<]*)</${name}>`))?.[1]?.trim() ?? '';
+	return [...xml.matchAll(/<Learner>([\s\S]*?)<\/Learner>/g)].map(([, block]) => {
+		const programme = [...block.matchAll(/<LearningDelivery>([\s\S]*?)<\/LearningDelivery>/g)].map((m) => m[1]).find((d) => field(d, 'AimType') === '1') ?? '';
+		return {
+			ref: field(block, 'LearnRefNumber'),
+			uln: field(block, 'ULN'),
+			first: field(block, 'GivenNames').replace(/&apos;/g, "'"),
+			last: field(block, 'FamilyName').replace(/&apos;/g, "'"),
+			compStatus: field(programme, 'CompStatus'),
+		};
+	});
+}
+
+/** Example 12's findings for one ILR learner, worked out from the sandbox's own user records. */
+function expectedFindings(learner, users) {
+	const same = (a, b) => String(a ?? '').trim().replace(/\s+/g, ' ').toLowerCase() === String(b ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+	const matches = users.filter((u) => u.OrganisationID === 5740 && u.Role === 1 && u.MISID === learner.ref);
+	if (matches.length === 0) return [{ ref: learner.ref, finding: 'in ILR not in OneFile', id: '' }];
+	return matches.flatMap((user) => {
+		const findings = [
+			learner.compStatus === '3' && user.Archived !== true ? 'withdrawn in ILR, active in OneFile' : '',
+			String(user.ULN ?? '') !== learner.uln ? 'ULN differs' : '',
+			!same(user.FirstName, learner.first) || !same(user.LastName, learner.last) ? 'name differs' : '',
+		].filter(Boolean);
+		return (findings.length ? findings : ['matches']).map((finding) => ({ ref: learner.ref, finding, id: String(user.ID) }));
+	});
+}
+
+/** Example 12 (the ILR as the source of truth): run after example 1, whose new starters it names. */
+export async function checkIlrExample({ n8n, sandbox, version, check }) {
+	step(`n8n ${version}: running example 12 (ILR reconciliation)`);
+	const before = await inspect(sandbox.origin, 'users');
+	const fed = MIS_FED.map((m) => ({ ...m, user: before.find((u) => u.OrganisationID === 5740 && u.Role === 1 && u.MISID === m.misid) }));
+	check(`[n8n ${version}] example 12: the sandbox has the learners the ILR names (seeded and example 1's new starters)`, fed.every((m) => m.user), fed.filter((m) => !m.user).map((m) => m.misid).join(', '));
+	for (const m of fed.filter((f) => f.user)) await oneFileCall(sandbox.url, 'POST', `/User/${m.user.ID}`, { MISID: m.to, ULN: m.uln });
+
+	copyFileSync(join(ROOT, ILR_FILE), join(n8n.files, 'ilr-2025-26-sample.xml'));
+	const workflow = exampleWorkflow('ilr-reconciliation.json', n8n.files);
+	await n8n.importWorkflow(workflow);
+	const lastSeq = (await inspect(sandbox.origin, 'requests')).at(-1)?.seq ?? 0;
+	const run = await n8n.execute(workflow.id);
+	check(`[n8n ${version}] example 12 ran to the end`, run.status === 'success' || !run.data?.resultData?.error, run.data?.resultData?.error?.message ?? run.status);
+
+	const rows = readCsv(join(n8n.files, 'ilr-reconciliation.csv'));
+	const users = await inspect(sandbox.origin, 'users');
+	const learners = ilrLearners(readFileSync(join(ROOT, ILR_FILE), 'utf8'));
+	const expected = learners.flatMap((learner) => expectedFindings(learner, users));
+	const key = (r) => `${r.ref}|${r.finding}|${r.id}`;
+	const got = rows.map((r) => key({ ref: r.learn_ref_number, finding: r.finding, id: r.onefile_id })).sort();
+	const want = expected.map(key).sort();
+	check(`[n8n ${version}] example 12: the ILR has ${learners.length} learners and the data covers every finding`, learners.length === 8 && ['in ILR not in OneFile', 'withdrawn in ILR, active in OneFile', 'ULN differs', 'name differs', 'matches'].every((f) => expected.some((e) => e.finding === f)), JSON.stringify(expected));
+	check(`[n8n ${version}] example 12: one CSV row per finding, as the sandbox's records and the ILR say (${want.length})`, JSON.stringify(got) === JSON.stringify(want), `got ${JSON.stringify(got)}; expected ${JSON.stringify(want)}`);
+	check(`[n8n ${version}] example 12: each row says what to do`, rows.every((r) => (r.finding === 'matches') === (r.what_to_do === '')), JSON.stringify(rows.map((r) => [r.finding, r.what_to_do])));
+
+	const preview = readCsv(join(n8n.files, 'ilr-preview.csv'));
+	const missing = expected.filter((e) => e.finding === 'in ILR not in OneFile' && learners.find((l) => l.ref === e.ref)?.compStatus !== '3').map((e) => e.ref).sort();
+	const writes = (await inspect(sandbox.origin, `requests?since=${lastSeq}`)).filter((r) => r.method !== 'GET' && r.path !== '/Authentication' && !/\/Search/i.test(r.path));
+	check(`[n8n ${version}] example 12: ilr-preview.csv says "would create" for each learner missing from OneFile (${missing.join(', ')})`, JSON.stringify(preview.map((r) => r.learn_ref_number).sort()) === JSON.stringify(missing) && preview.every((r) => r.action === 'would create' && r.error === ''), JSON.stringify(preview));
+	check(`[n8n ${version}] example 12: Preview wrote nothing to OneFile (reads and searches only)`, writes.length === 0 && !users.some((u) => missing.includes(u.MISID)), JSON.stringify(writes.map((r) => `${r.method} ${r.path}`)));
 }

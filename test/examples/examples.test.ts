@@ -45,6 +45,9 @@ const BASE_NODES: Record<string, number[]> = {
 	'n8n-nodes-base.googleSheetsTrigger': [1],
 	'n8n-nodes-base.merge': [3.2],
 	'n8n-nodes-base.filter': [2, 2.1, 2.2, 2.3],
+	'n8n-nodes-base.xml': [1],
+	'n8n-nodes-base.splitOut': [1],
+	'n8n-nodes-base.stickyNote': [1],
 	'@n8n/n8n-nodes-langchain.mcpTrigger': [2],
 };
 
