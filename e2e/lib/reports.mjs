@@ -74,6 +74,14 @@ export async function checkReportExamples({ n8n, sandbox, version, check }) {
 	const known = input.filter((row) => after.some((u) => String(u.ID) === row.onefile_id));
 	check(`[n8n ${version}] example 7: a result row per leaver`, results.length === input.length, `${results.length} rows`);
 	check(`[n8n ${version}] example 7: every known leaver archived in OneFile, and reported so`, known.every((row) => after.find((u) => String(u.ID) === row.onefile_id)?.Archived === true && results.find((r) => r.onefile_id === row.onefile_id)?.archived === 'yes'), JSON.stringify(results));
+	check(
+		`[n8n ${version}] example 7: each known leaver's status set first, by name (Withdrawn or Completed as the reason says), and reported so`,
+		known.every((row) => {
+			const wanted = row.reason.startsWith('Completed') ? 'Completed' : 'Withdrawn';
+			return typeof after.find((u) => String(u.ID) === row.onefile_id)?.LearnerStatusID === 'number' && results.find((r) => r.onefile_id === row.onefile_id)?.learner_status === wanted;
+		}),
+		JSON.stringify(known.map((row) => [row.onefile_id, after.find((u) => String(u.ID) === row.onefile_id)?.LearnerStatusID, results.find((r) => r.onefile_id === row.onefile_id)?.learner_status])),
+	);
 	check(`[n8n ${version}] example 7: the unknown ID is reported in words, not fatal`, results.some((r) => r.archived === 'no' && /could not find that record/.test(r.error)), JSON.stringify(results.filter((r) => r.archived === 'no')));
 
 	await checkIlrExample({ n8n, sandbox, version, check });
