@@ -99,6 +99,8 @@ export interface RunOptions {
 	nodeName?: string;
 	/** The node's version as saved in the workflow; default 1. */
 	typeVersion?: number;
+	/** n8n's "On Error: Continue (using error output)": failed items go to a second output (`errorItems`). */
+	errorOutput?: boolean;
 }
 
 export interface RunResult {
@@ -107,6 +109,8 @@ export interface RunResult {
 	/** The node's output items, pairedItem included. */
 	items: INodeExecutionData[];
 	json: IDataObject[];
+	/** With `errorOutput`: the items n8n routed to the error output. */
+	errorItems: INodeExecutionData[];
 	/** The error that stopped the workflow, if any. */
 	error?: ExecutionError;
 }
@@ -152,7 +156,7 @@ export class Engine {
 		return await search.call(context, filter, paginationToken);
 	}
 
-	private workflow(type: string, parameters: INodeParameters, nodeName: string, continueOnFail: boolean, items: IDataObject[], typeVersion = 1) {
+	private workflow(type: string, parameters: INodeParameters, nodeName: string, continueOnFail: boolean, items: IDataObject[], typeVersion = 1, errorOutput = false) {
 		const nodeType = this.nodeTypes[type];
 		const credentialNames = (nodeType.description.credentials ?? []).map((c) => c.name);
 		const nodes: INode[] = [
@@ -165,7 +169,7 @@ export class Engine {
 				position: [200, 0],
 				parameters,
 				credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: `cred-${name}`, name: `${name} (test)` }])),
-				...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...(errorOutput ? { onError: 'continueErrorOutput' as const } : continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 			},
 		];
 		const connections = { Start: { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] } };
@@ -250,9 +254,9 @@ export class Engine {
 		return stored.data;
 	}
 
-	async run({ parameters, items = [{}], continueOnFail = false, nodeName = 'OneFile', typeVersion = 1 }: RunOptions, type = ONEFILE_TYPE): Promise<RunResult> {
+	async run({ parameters, items = [{}], continueOnFail = false, nodeName = 'OneFile', typeVersion = 1, errorOutput = false }: RunOptions, type = ONEFILE_TYPE): Promise<RunResult> {
 		const executionId = `harness-${++this.runNo}`;
-		const { workflow, nodes, connections } = this.workflow(type, parameters, nodeName, continueOnFail, items, typeVersion);
+		const { workflow, nodes, connections } = this.workflow(type, parameters, nodeName, continueOnFail, items, typeVersion, errorOutput);
 		const workflowData = { id: 'harness', name: 'harness', nodes, connections, active: false, settings: {}, createdAt: new Date(), updatedAt: new Date() } as unknown as IWorkflowBase;
 		const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 		const finished = createDeferredPromise<IRun>();
@@ -265,7 +269,8 @@ export class Engine {
 		const run = await finished.promise;
 		const task = run.data.resultData.runData[nodeName]?.[0];
 		const output = task?.data?.main?.[0] ?? [];
-		const result = { run, status: run.status, items: output, json: output.map((item) => item.json), error: run.data.resultData.error };
+		const errorItems = task?.data?.main?.[1] ?? [];
+		const result = { run, status: run.status, items: output, json: output.map((item) => item.json), errorItems, error: run.data.resultData.error };
 		this.assertNoSecrets(result);
 		return result;
 	}

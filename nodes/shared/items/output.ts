@@ -12,17 +12,30 @@ export function toItems(
 	});
 }
 
-/** The output item of a failed input item under "Continue On Fail": message, fix, paired. */
+/**
+ * The output item of a failed input item under "Continue On Fail": message, fix, paired.
+ *
+ * Under "Continue (using error output)" n8n sends an item to the error output only when its
+ * `json` holds `error` alone or `error` and `message` (n8n-core's handleNodeErrorOutput), and then
+ * adds the input row's fields to it. So there the fix (and OneFile's code) goes into `message`,
+ * and the row to fix comes out whole: its own columns, `error`, `message`.
+ */
 export function errorItem(
 	this: IExecuteFunctions,
 	error: Error,
 	itemIndex: number,
 ): INodeExecutionData[] {
-	const json: IDataObject = { error: error.message };
 	const description = (error as { description?: unknown }).description;
-	if (typeof description === 'string' && description) json.description = description;
 	const httpCode = (error as { httpCode?: unknown }).httpCode;
-	if (typeof httpCode === 'string' && httpCode) json.httpCode = httpCode;
+	const fix = typeof description === 'string' && description ? description : undefined;
+	const code = typeof httpCode === 'string' && httpCode ? httpCode : undefined;
+	if (this.getNode().onError === 'continueErrorOutput') {
+		const message = [fix, code === undefined ? undefined : `(HTTP ${code})`].filter(Boolean).join(' ');
+		return toItems.call(this, { error: error.message, message: message || error.message }, itemIndex);
+	}
+	const json: IDataObject = { error: error.message };
+	if (fix !== undefined) json.description = fix;
+	if (code !== undefined) json.httpCode = code;
 	return toItems.call(this, json, itemIndex);
 }
 
