@@ -17,7 +17,7 @@ async function inspect(origin, what) {
 }
 
 /** A CSV written by n8n's Convert to File: a header line and rows, values quoted where needed. */
-function readCsv(file) {
+export function readCsv(file) {
 	if (!existsSync(file)) return [];
 	const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
 	const split = (line) => (line.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []).map((cell) => cell.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, header.split(',').length);

@@ -4,24 +4,36 @@
  * (a new starter from a CRM deal: the employer's placement found or created, the employer contact,
  * the learner in that placement with that employer), run twice to show it is rerun-safe.
  */
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { exampleWorkflow } from './examples.mjs';
+import { readCsv } from './reports.mjs';
 import { ROOT, step } from './runtime.mjs';
 
 async function inspect(origin, what) {
 	return await (await fetch(`${origin}/__sandbox/${what}`)).json();
 }
 
-function readCsv(file) {
-	if (!existsSync(file)) return [];
-	const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
-	const keys = header.split(',');
-	return lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [keys[i], value.replace(/^"|"$/g, '')])));
-}
 
 export async function checkWriteExamples({ n8n, sandbox, version, check }) {
+	step(`n8n ${version}: running example 15 (failed rows to a "to fix" file, by the error output)`);
+	copyFileSync(join(ROOT, 'examples/data/new-starters.csv'), join(n8n.files, 'new-starters.csv'));
+	const toFix = exampleWorkflow('new-starters-to-fix-csv.json', n8n.files);
+	await n8n.importWorkflow(toFix);
+	const split = await n8n.execute(toFix.id);
+	const sheet = readCsv(join(ROOT, 'examples/data/new-starters.csv'));
+	const done = readCsv(join(n8n.files, 'new-starters-done.csv'));
+	const fix = readCsv(join(n8n.files, 'new-starters-to-fix.csv'));
+	check(`[n8n ${version}] example 15 ran to the end`, split.status === 'success' || !split.data?.resultData?.error, split.data?.resultData?.error?.message ?? split.status);
+	check(
+		`[n8n ${version}] example 15: the good rows in the done file, the two bad rows (email, date) in the to-fix file with their columns, error and fix`,
+		done.length === sheet.length - 2 &&
+			JSON.stringify(fix.map((r) => r.mis_id).sort()) === JSON.stringify(['NS-2026-004', 'NS-2026-005']) &&
+			fix.every((r) => r.first_name && /Email|Date of Birth/.test(r.error) && r.message),
+		JSON.stringify({ done: done.map((r) => [r.mis_id, r.action]), fix }),
+	);
+
 	step(`n8n ${version}: running example 10 (awarding-body registrations from a CSV)`);
 	copyFileSync(join(ROOT, 'examples/data/registrations.csv'), join(n8n.files, 'registrations.csv'));
 	const registrations = exampleWorkflow('registrations-csv.json', n8n.files);
