@@ -20,7 +20,7 @@ import { runItems } from '../shared/items/itemLoop';
 import { runOperation } from './actions/router';
 import * as user from './actions/user';
 import { AUTO_CAP, MAX_CONCURRENCY } from './descriptions/options';
-import { runState } from './transport/runState';
+import { runState, type RunState } from './transport/runState';
 import { listSearch, loadOptions } from './methods';
 
 export class OneFile implements INodeType {
@@ -105,12 +105,42 @@ export class OneFile implements INodeType {
 	 * On Fail" every item gives one output item, its result or its error (runItems).
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runItems.call(
+		const concurrency = readConcurrency.call(this);
+		const output = await runItems.call(
 			this,
-			{ concurrency: readConcurrency.call(this), continueOnFail: this.continueOnFail() },
+			{ concurrency, continueOnFail: this.continueOnFail() },
 			runOperation,
 		);
+		const hints = runHints(concurrency, runState(this));
+		if (hints.length > 0)
+			this.addExecutionHints(
+				...hints.map((message) => ({ message, location: 'outputPane' as const })),
+			);
+		return output;
 	}
+}
+
+/** What the run did that the output does not show: what Auto did, and that a dry run sent nothing. */
+function runHints(concurrency: number | AdaptiveLimit, run: RunState): string[] {
+	const hints: string[] = [];
+	if (concurrency instanceof AdaptiveLimit && concurrency.peakInFlight > 0) {
+		const slowed =
+			concurrency.slowDowns === 0
+				? 'OneFile did not ask to slow down'
+				: `OneFile asked to slow down ${concurrency.slowDowns === 1 ? 'once' : `${concurrency.slowDowns} times`}`;
+		hints.push(
+			`Requests in Parallel (Auto) ran up to ${concurrency.peakInFlight} at once; ${slowed}.`,
+		);
+	}
+	if (run.dryRuns.preview > 0)
+		hints.push(
+			`Preview: nothing was written to OneFile for ${run.dryRuns.preview} ${run.dryRuns.preview === 1 ? 'item' : 'items'} (OneFile was only read).`,
+		);
+	if (run.dryRuns.validateOnly > 0)
+		hints.push(
+			`Validate Only: nothing was sent to OneFile for ${run.dryRuns.validateOnly} ${run.dryRuns.validateOnly === 1 ? 'item' : 'items'}.`,
+		);
+	return hints;
 }
 
 /**

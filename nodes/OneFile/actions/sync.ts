@@ -25,7 +25,10 @@ export const previewOption: INodeProperties = {
 };
 
 export function readPreview(check: Checker, options: IDataObject): boolean {
-	return check.flag('Preview', options.preview, false);
+	const preview = check.flag('Preview', options.preview, false);
+	// Counted for the run's hint ("Preview: nothing was written").
+	if (preview) runState(check.context).dryRuns.preview++;
+	return preview;
 }
 
 /** The user's current record (`GET /User/{id}`): what a write is compared against. */

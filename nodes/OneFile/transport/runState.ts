@@ -25,6 +25,8 @@ export interface RunState {
 	misIdIndexes: Map<string, Promise<MisIdIndex | undefined>>;
 	/** Items that write the same user (one MIS ID or email) run one after another: a sheet that names it twice never creates it twice. */
 	keyLocks: Map<string, Promise<unknown>>;
+	/** Items of this run that only looked (Preview) or only checked (Validate Only): said in the run's hint. */
+	dryRuns: { preview: number; validateOnly: number };
 	/** An organisation's status lists (learner, learning aim), read once per run: `${organisationId}:${list}`. */
 	statusLists: Map<
 		string,
@@ -55,6 +57,7 @@ export function runState(context: object): RunState {
 			misIdIndexes: new Map(),
 			keyLocks: new Map(),
 			statusLists: new Map(),
+			dryRuns: { preview: 0, validateOnly: 0 },
 		};
 		runs.set(context, state);
 	}

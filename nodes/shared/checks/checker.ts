@@ -53,7 +53,8 @@ export class Checker {
 	readonly problems: Problem[] = [];
 
 	constructor(
-		private readonly context: CheckContext,
+		/** The run's context (n8n's execute, poll or load-options functions). */
+		readonly context: CheckContext,
 		/** The row; undefined for a trigger's poll, whose settings belong to no row. */
 		readonly itemIndex: number | undefined,
 		/** What could not be done: "Cannot create the Learner". */

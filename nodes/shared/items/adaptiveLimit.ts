@@ -49,6 +49,10 @@ export class AdaptiveLimit {
 	private readonly answers: number[] = [];
 
 	private readonly waiting: Array<() => void> = [];
+	/** What Auto did in this run, for the execution hint: the most items in flight at once. */
+	peakInFlight = 0;
+	/** How many times the service asked to slow down (429s that cut the rate). */
+	slowDowns = 0;
 
 	constructor(
 		readonly max: number,
@@ -62,6 +66,7 @@ export class AdaptiveLimit {
 		while (this.inFlight >= this.limit)
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
 		this.inFlight++;
+		this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
 	}
 
 	/** Resolves when the next request may be sent: no faster than the learnt rate (at once before a 429). */
@@ -109,6 +114,7 @@ export class AdaptiveLimit {
 		const at = this.now();
 		if (at - this.lastRateCut < RATE_WINDOW_MS) return;
 		this.lastRateCut = at;
+		this.slowDowns++;
 		const answered = this.answers.filter((time) => time > at - RATE_WINDOW_MS).length;
 		if (this.ratePerSecond !== undefined)
 			this.ratePerSecond = Math.max(1, this.ratePerSecond * RATE_CUT);

@@ -30,8 +30,14 @@ export function errorItem(
 	const fix = typeof description === 'string' && description ? description : undefined;
 	const code = typeof httpCode === 'string' && httpCode ? httpCode : undefined;
 	if (this.getNode().onError === 'continueErrorOutput') {
-		const message = [fix, code === undefined ? undefined : `(HTTP ${code})`].filter(Boolean).join(' ');
-		return toItems.call(this, { error: error.message, message: message || error.message }, itemIndex);
+		const message = [fix, code === undefined ? undefined : `(HTTP ${code})`]
+			.filter(Boolean)
+			.join(' ');
+		return toItems.call(
+			this,
+			{ error: error.message, message: message || error.message },
+			itemIndex,
+		);
 	}
 	const json: IDataObject = { error: error.message };
 	if (fix !== undefined) json.description = fix;

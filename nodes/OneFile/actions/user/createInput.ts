@@ -4,6 +4,7 @@ import { Checker } from '../../../shared/checks/checker';
 import { isRole, requiredFields, ROLES, type Role } from '../../descriptions/roles';
 import { createUserBody } from '../../helpers/userBody';
 import type { CreateOptions } from './createUser';
+import { runState } from '../../transport/runState';
 import { previewOption, readPreview } from '../sync';
 
 /** The options of Create and Create or Update (with the request options, see options.ts). */
@@ -72,6 +73,7 @@ export function checkCreateInput(
 	};
 	// Unreadable, it reads as off: the problem it noted stops the row before any request.
 	const validateOnly = check.flag('Validate Only', options.validateOnly, false);
+	if (validateOnly) runState(this).dryRuns.validateOnly++;
 	const preview = readPreview(check, options);
 	if (!isRole(raw)) {
 		check.add({
