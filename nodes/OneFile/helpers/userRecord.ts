@@ -1,3 +1,15 @@
+import { USER_FIELDS } from '../descriptions/roles';
+
+/** Every field a user record is known to hold (the role table's, and what GET /User adds): Selected Fields' picker. */
+export const USER_RECORD_FIELDS: readonly string[] = [
+	'ID',
+	'Username',
+	'Role',
+	'OrganisationID',
+	'LastModified',
+	...USER_FIELDS.map((field) => field.apiName),
+];
+
 /** The fields Simplify keeps of a user record: who the user is and where they sit in OneFile. */
 export const SIMPLE_USER_FIELDS = [
 	'ID',

@@ -11,7 +11,11 @@ const OUTPUT_MODES: readonly OutputMode[] = ['simplified', 'raw', 'selected'];
  * uses: a record of many fields costs the model tokens and attention, so by default only the main
  * fields go out; Selected Fields names exactly what the agent (or the workflow) needs.
  */
-export function outputProperties(simpleFields: readonly string[]): INodeProperties[] {
+export function outputProperties(
+	simpleFields: readonly string[],
+	/** The record's known fields: the picker of version 1.2 (ID is always kept). */
+	knownFields: readonly string[] = simpleFields,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Output',
@@ -30,13 +34,23 @@ export function outputProperties(simpleFields: readonly string[]): INodeProperti
 			description: 'Which fields of each record to return',
 		},
 		{
+			// Nodes saved before 1.2: the names typed, separated by commas.
 			displayName: 'Fields',
 			name: 'fields',
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. ID, FirstName, Email',
 			description: "OneFile's field names to return, separated by commas",
-			displayOptions: { show: { output: ['selected'] } },
+			displayOptions: { show: { output: ['selected'], '@version': [{ _cnd: { lt: 1.2 } }] } },
+		},
+		{
+			displayName: 'Fields',
+			name: 'selectedFields',
+			type: 'multiOptions',
+			options: [...new Set(knownFields)].sort().map((field) => ({ name: field, value: field })),
+			default: ['ID'],
+			description: 'The fields to return; ID is always returned',
+			displayOptions: { show: { output: ['selected'], '@version': [{ _cnd: { gte: 1.2 } }] } },
 		},
 	];
 }
@@ -61,6 +75,12 @@ export function readOutput(
 }
 
 function selectedFields(check: Checker): string[] {
+	// The picker (1.2) or the typed names (earlier versions); ID always comes with the picker's.
+	if (check.context.getNode().typeVersion >= 1.2) {
+		const picked = check.param('selectedFields', ['ID']);
+		const list = Array.isArray(picked) ? picked : [picked];
+		return ['ID', ...list.filter((field): field is string => typeof field === 'string')];
+	}
 	const raw = check.param('fields', '');
 	const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : undefined;
 	if (list === undefined || list.some((field) => typeof field !== 'string')) {

@@ -22,6 +22,25 @@ export const SIMPLE_REVIEW_FIELDS = [
 	'Progress',
 ];
 
+/** Every field a review is known to hold in client code (docs/onefile-api.md §7): Selected Fields' picker. */
+export const REVIEW_FIELDS = [
+	'ID',
+	'LearnerID',
+	'OrganisationID',
+	'AssessorID',
+	'EmployerID',
+	'Status',
+	'CreatedOn',
+	'ScheduledFor',
+	'StartedOn',
+	'AssessorSignedOn',
+	'LearnerSignedOn',
+	'EmployerSignedOn',
+	'EndTime',
+	'VisitID',
+	'Progress',
+];
+
 export const properties: INodeProperties[] = [
 	locatorProperty({
 		name: 'organisationId',
@@ -36,7 +55,7 @@ export const properties: INodeProperties[] = [
 		locator: 'review',
 		description: 'The review to get',
 	}),
-	...outputProperties(SIMPLE_REVIEW_FIELDS),
+	...outputProperties(SIMPLE_REVIEW_FIELDS, REVIEW_FIELDS),
 	optionsCollection(),
 ];
 

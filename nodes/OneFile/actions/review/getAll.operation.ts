@@ -21,7 +21,7 @@ import { locatorProperty } from '../../descriptions/rlc.description';
 import { readRecord, REVIEW_SHAPE } from '../../helpers/records';
 import { ONEFILE_LISTS, oneFileSearchAll } from '../../transport/paging';
 import { getRecord } from '../records';
-import { SIMPLE_REVIEW_FIELDS } from './get.operation';
+import { SIMPLE_REVIEW_FIELDS, REVIEW_FIELDS } from './get.operation';
 
 export const properties: INodeProperties[] = [
 	locatorProperty({
@@ -64,7 +64,7 @@ export const properties: INodeProperties[] = [
 				'OneFile\'s review status number. Public client code disagrees on what the numbers mean (one calls 1 "scheduled", another reports 1 as completed): check them in your OneFile first.',
 		},
 	]),
-	...outputProperties(SIMPLE_REVIEW_FIELDS),
+	...outputProperties(SIMPLE_REVIEW_FIELDS, REVIEW_FIELDS),
 	optionsCollection([
 		{
 			displayName: 'Full Records',

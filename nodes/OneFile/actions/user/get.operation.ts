@@ -6,7 +6,7 @@ import { outputProperties, readOutput } from '../../../shared/descriptions/outpu
 import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
-import { SIMPLE_USER_FIELDS } from '../../helpers/userRecord';
+import { SIMPLE_USER_FIELDS, USER_RECORD_FIELDS } from '../../helpers/userRecord';
 import { oneFileApiRequest } from '../../transport';
 import { oneFileRecord } from '../../transport/answers';
 
@@ -17,7 +17,7 @@ export const properties: INodeProperties[] = [
 		locator: 'user',
 		description: "The OneFile user to get: the user's whole-number OneFile ID",
 	}),
-	...outputProperties(SIMPLE_USER_FIELDS),
+	...outputProperties(SIMPLE_USER_FIELDS, USER_RECORD_FIELDS),
 	// Before Output existed, a boolean Simplify chose raw (false) or main fields: kept, hidden, so a
 	// workflow saved then still gets what it got.
 	{ displayName: 'Simplify', name: 'simplify', type: 'hidden', default: true },
