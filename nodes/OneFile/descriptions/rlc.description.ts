@@ -170,7 +170,10 @@ export function locatorProperty({
  * The learner an operation is about, with the organisation its From List searches in (optional:
  * the list then searches every organisation the token sees).
  */
-export function learnerLocators(learnerDescription: string): INodeProperties[] {
+export function learnerLocators(
+	learnerDescription: string,
+	learnerRequired = true,
+): INodeProperties[] {
 	return [
 		locatorProperty({
 			name: 'organisationId',
@@ -184,6 +187,7 @@ export function learnerLocators(learnerDescription: string): INodeProperties[] {
 			displayName: 'Learner',
 			locator: 'learner',
 			description: learnerDescription,
+			required: learnerRequired,
 		}),
 	];
 }

@@ -75,17 +75,18 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 	const settings = readSettings.call(this);
 	if (settings.event !== 'userChanged') return await pollOtherEvent.call(this, settings);
 	if (this.getMode() === 'manual') return await testEvent.call(this, settings);
-	const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-	const before = running.get(key) ?? Promise.resolve();
-	const poll = before.then(
-		async () => await pollOnce.call(this, settings),
-		async () => await pollOnce.call(this, settings),
-	);
-	running.set(key, poll);
+	return await oneAtATime(this, async () => await pollOnce.call(this, settings));
+}
+
+/** Runs one poll of this trigger node after any other still running in this process. */
+async function oneAtATime<T>(context: IPollFunctions, poll: () => Promise<T>): Promise<T> {
+	const key = `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
+	const mine = (running.get(key) ?? Promise.resolve()).then(poll, poll);
+	running.set(key, mine);
 	try {
-		return await poll;
+		return await mine;
 	} finally {
-		if (running.get(key) === poll) running.delete(key);
+		if (running.get(key) === mine) running.delete(key);
 	}
 }
 
@@ -108,15 +109,7 @@ async function pollOtherEvent(
 		if (result.memory !== undefined) memory[key] = result.memory as unknown as IDataObject;
 		return result.items.length === 0 ? null : [result.items];
 	};
-	if (manual) return await run();
-	const lock = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-	const poll = (running.get(lock) ?? Promise.resolve()).then(run, run);
-	running.set(lock, poll);
-	try {
-		return await poll;
-	} finally {
-		if (running.get(lock) === poll) running.delete(lock);
-	}
+	return manual ? await run() : await oneAtATime(this, run);
 }
 
 async function pollOnce(

@@ -10,7 +10,7 @@ import { updateDisplayOptions } from '../../../shared/descriptions/displayOption
 import { compact } from '../../../shared/http/body';
 import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
-import { locatorProperty } from '../../descriptions/rlc.description';
+import { learnerLocators, locatorProperty } from '../../descriptions/rlc.description';
 import { LEARNING_AIM_SHAPE, readRecord } from '../../helpers/records';
 import { oneFileApiRequest } from '../../transport';
 import { oneFileRecord } from '../../transport/answers';
@@ -44,20 +44,8 @@ const FIELD_DESCRIPTIONS: Record<(typeof FIELDS)[number]['name'], string> = {
 };
 
 export const properties: INodeProperties[] = [
-	locatorProperty({
-		name: 'organisationId',
-		displayName: 'Organisation',
-		locator: 'organisation',
-		description: 'The organisation of the learner, used to list learners',
-		required: false,
-	}),
-	locatorProperty({
-		name: 'learnerId',
-		displayName: 'Learner',
-		locator: 'learner',
-		description: 'The learner whose learning aims the list shows',
-		required: false,
-	}),
+	// Both only narrow the Learning Aim list: the aim's ID is what the update needs.
+	...learnerLocators('The learner whose learning aims the list shows', false),
 	locatorProperty({
 		name: 'learningAimId',
 		displayName: 'Learning Aim',
