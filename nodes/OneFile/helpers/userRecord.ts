@@ -7,6 +7,8 @@ export const USER_RECORD_FIELDS: readonly string[] = [
 	'Role',
 	'OrganisationID',
 	'LastModified',
+	// Set by Archive / Unarchive (client code; how OneFile shows it is a guess).
+	'Archived',
 	...USER_FIELDS.map((field) => field.apiName),
 ];
 
