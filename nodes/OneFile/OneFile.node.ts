@@ -36,7 +36,7 @@ export class OneFile implements INodeType {
 		defaultVersion: 1.2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Create, update and assign OneFile learners, assessors, IQAs, employers and observers',
+			'Create, update and assign OneFile learners and staff; manage placements and classrooms; read and update learning aims, reviews, off-the-job hours, timesheets and plans',
 		defaults: { name: 'OneFile' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -42,7 +42,7 @@ describe('npm pack', () => {
 		const stray = files.filter((f) => /\.ts$/.test(f) || /^(test|sandbox|scripts|bench|e2e|examples|nodes|credentials|icons)\//.test(f));
 		expect(stray).toEqual([]);
 		// npm adds the README, licence and package.json by itself; nothing else outside dist/
-		expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['LICENSE.md', 'README.md', 'package.json']);
+		expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['CHANGELOG.md', 'LICENSE.md', 'README.md', 'package.json']);
 	});
 });
 
