@@ -6,6 +6,7 @@
  *
  * Each test gets a reset sandbox (same seed, empty log, no faults) and a fresh credential store.
  */
+import { resolveContract } from '../../sandbox/onefile/state';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { startOneFileSandbox, type OneFileSandbox, type SandboxOptions } from '../../sandbox/onefile';
@@ -42,25 +43,8 @@ function startSettings(options: SandboxOptions): Parameters<OneFileSandbox['conf
 	return {
 		faults: { ...noFaults, ...options.faults } as SandboxOptions['faults'],
 		auth: { ttlSeconds: 86400, maxUses: 0, expiredStatus: 401, badCustomerTokenStatus: 401, quoteToken: false, ...options.auth },
-		contract: {
-			strict: true,
-			assignPathId: 'assignee',
-			traineeAssessorAssignable: true,
-			responseDatesWithoutZone: false,
-			flagsAsText: false,
-			clockOffsetMs: 0,
-			stampPrecision: 'ms',
-			lastModifiedFilter: 'atOrAfter',
-			searchRows: 'summary',
-			lastModifiedStyle: 'iso',
-			stampUnchangedWrites: true,
-			learningAimDateFilter: 'achievedDate',
-			createAnswer: 'bareId',
-			statusRows: 'idName',
-			updateAnswer: 'noContent',
-			getUserOmits: [],
-			...options.contract,
-		},
+		// Every contract setting back to the sandbox's own default (new settings included), then the file's.
+		contract: { ...resolveContract(undefined), ...options.contract },
 	};
 }
 

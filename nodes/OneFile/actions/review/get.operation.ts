@@ -23,22 +23,10 @@ export const SIMPLE_REVIEW_FIELDS = [
 ];
 
 /** Every field a review is known to hold in client code (docs/onefile-api.md §7): Selected Fields' picker. */
-export const REVIEW_FIELDS = [
-	'ID',
-	'LearnerID',
+export const REVIEW_FIELDS: readonly string[] = [
 	'OrganisationID',
-	'AssessorID',
-	'EmployerID',
-	'Status',
-	'CreatedOn',
-	'ScheduledFor',
-	'StartedOn',
-	'AssessorSignedOn',
-	'LearnerSignedOn',
-	'EmployerSignedOn',
-	'EndTime',
-	'VisitID',
-	'Progress',
+	...(REVIEW_SHAPE.numbers ?? []),
+	...(REVIEW_SHAPE.dates ?? []),
 ];
 
 export const properties: INodeProperties[] = [
