@@ -4,7 +4,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import * as learning from './actions/learning';
 import * as learningAim from './actions/learningAim';
@@ -19,8 +19,9 @@ import { AdaptiveLimit } from '../shared/items/adaptiveLimit';
 import { runItems } from '../shared/items/itemLoop';
 import { runOperation } from './actions/router';
 import * as user from './actions/user';
-import { AUTO_CAP, MAX_CONCURRENCY } from './descriptions/options';
 import { runState, type RunState } from './transport/runState';
+import { readRunSettings, type RunSettings } from './actions/runSettings';
+import { errorItem } from '../shared/items/output';
 import { listSearch, loadOptions } from './methods';
 
 export class OneFile implements INodeType {
@@ -102,16 +103,32 @@ export class OneFile implements INodeType {
 
 	/**
 	 * Once per input item, up to "Requests in Parallel" at a time, in order and paired; with "Continue
-	 * On Fail" every item gives one output item, its result or its error (runItems).
+	 * On Fail" every item gives one output item, its result or its error (runItems). The run's
+	 * settings are read once, here, and handed down to every operation and request.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const concurrency = readConcurrency.call(this);
+		let settings: RunSettings;
+		try {
+			settings = readRunSettings(this);
+		} catch (error) {
+			// Only the checks throw here (a NodeOperationError naming the option).
+			const failure =
+				error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error);
+			if (!this.continueOnFail()) throw failure;
+			// A setting of the whole run is wrong: every item fails with it, each paired to its input.
+			return [
+				this.getInputData().flatMap((_, itemIndex) => errorItem.call(this, failure, itemIndex)),
+			];
+		}
+
 		const output = await runItems.call(
 			this,
-			{ concurrency, continueOnFail: this.continueOnFail() },
-			runOperation,
+			{ concurrency: settings.parallel, continueOnFail: this.continueOnFail() },
+			async (itemIndex) => await runOperation.call(this, itemIndex, settings.request),
 		);
-		const hints = runHints(concurrency, runState(this));
+		const hints = runHints(settings.parallel, runState(this));
 		if (hints.length > 0)
 			this.addExecutionHints(
 				...hints.map((message) => ({ message, location: 'outputPane' as const })),
@@ -141,20 +158,4 @@ function runHints(concurrency: number | AdaptiveLimit, run: RunState): string[] 
 			`Validate Only: nothing was sent to OneFile for ${run.dryRuns.validateOnly} ${run.dryRuns.validateOnly === 1 ? 'item' : 'items'}.`,
 		);
 	return hints;
-}
-
-/**
- * "Requests in Parallel", read once for the whole run: a number, or Auto (0, and the default of
- * version 1.1) with its cap. Auto's limit is also handed to the transport, which reports each answer to it.
- */
-function readConcurrency(this: IExecuteFunctions): number | AdaptiveLimit {
-	const fallback = this.getNode().typeVersion >= 1.1 ? 0 : 1;
-	const value = Number(this.getNodeParameter('options.concurrency', 0, fallback));
-	if (Number.isInteger(value) && value >= 1) return Math.min(value, MAX_CONCURRENCY);
-	const cap = Number(this.getNodeParameter('options.autoCap', 0, AUTO_CAP));
-	const limit = new AdaptiveLimit(
-		Number.isInteger(cap) ? Math.min(Math.max(cap, 1), MAX_CONCURRENCY) : AUTO_CAP,
-	);
-	runState(this).adaptive = limit;
-	return limit;
 }

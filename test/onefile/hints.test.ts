@@ -18,17 +18,17 @@ test('Auto says how many it ran at once and whether OneFile asked to slow down',
 });
 
 test('a fixed number gives no Auto hint', async () => {
-	const result = await onefile.engine.run({ parameters: { ...getMany, options: { concurrency: 2 } }, items: [{ id: org.learners[0].id }], typeVersion: 1.2 });
+	const result = await onefile.engine.run({ parameters: { ...getMany, options: { parallel: 'fixed', parallelCount: 2 } }, items: [{ id: org.learners[0].id }], typeVersion: 1.2 });
 	expect(hints(result)).toEqual([]);
 });
 
 test('Preview and Validate Only say that nothing was written', async () => {
-	const archive: INodeParameters = { resource: 'user', operation: 'archive', userId: byId(org.learners[0].id), options: { preview: true, concurrency: 1 } };
+	const archive: INodeParameters = { resource: 'user', operation: 'archive', userId: byId(org.learners[0].id), options: { preview: true, parallel: 'fixed', parallelCount: 1 } };
 	const previewed = await onefile.engine.run({ parameters: archive, items: [{}, {}], typeVersion: 1.2 });
 	expect(hints(previewed)).toEqual(['Preview: nothing was written to OneFile for 2 items (OneFile was only read).']);
 	const create: INodeParameters = {
 		resource: 'user', operation: 'create', role: 'assessor', organisationId: byId(org.organisation.id),
-		firstName: 'Val', lastName: 'Only', email: 'val.only@example.com', options: { validateOnly: true, concurrency: 1 },
+		firstName: 'Val', lastName: 'Only', email: 'val.only@example.com', options: { validateOnly: true, parallel: 'fixed', parallelCount: 1 },
 	};
 	const validated = await onefile.engine.run({ parameters: create, typeVersion: 1.2 });
 	expect(hints(validated)).toEqual(['Validate Only: nothing was sent to OneFile for 1 item.']);

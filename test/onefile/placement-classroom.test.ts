@@ -97,7 +97,7 @@ describe('Create or Update', () => {
 
 	test('the same employer twice in one sheet, in parallel, is created once', async () => {
 		const rows = [{ name: 'Twice Ltd', mis: 'EMP-TWICE', contact: 'A' }, { name: 'Twice Ltd', mis: 'EMP-TWICE', contact: 'B' }];
-		const result = await run(upsert('placement', 'misId', { concurrency: 4 }), rows);
+		const result = await run(upsert('placement', 'misId', { parallel: 'fixed', parallelCount: 4 }), rows);
 		expect(result.json.map((r) => r.action)).toEqual(['created', 'updated']);
 		expect(onefile.sandbox.placements().filter((p) => p.MISID === 'EMP-TWICE')).toHaveLength(1);
 	});

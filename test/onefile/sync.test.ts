@@ -48,7 +48,7 @@ describe('Create or Update compares before writing', () => {
 		const p = triggerPoller(onefile.sandbox, off);
 		await p.poll();
 		const before = onefile.sandbox.requests().length;
-		const again = await run(upsert('misId', { concurrency: 4 }), sheet(30));
+		const again = await run(upsert('misId', { parallel: 'fixed', parallelCount: 4 }), sheet(30));
 		const sent = calls(onefile.sandbox).slice(before);
 		expect(again.json.map((r) => r.action)).toEqual(Array(30).fill('unchanged'));
 		expect(sent.filter((c) => /^POST \/User(\/\d+)? /.test(c))).toEqual([]);
@@ -81,7 +81,7 @@ describe('Create or Update compares before writing', () => {
 	test('a MIS ID twice in one sheet creates one user, under parallel requests; the second row finds it', async () => {
 		const before = onefile.sandbox.users().length;
 		const rows = [sheet(1)[0], { ...sheet(1)[0], last: 'Second' }];
-		const result = await run(upsert('misId', { concurrency: 4 }), rows);
+		const result = await run(upsert('misId', { parallel: 'fixed', parallelCount: 4 }), rows);
 		expect(result.json.map((r) => r.action)).toEqual(['created', 'updated']);
 		expect(onefile.sandbox.users().length).toBe(before + 1);
 		expect(result.json[1].id).toBe(result.json[0].id);
@@ -90,7 +90,7 @@ describe('Create or Update compares before writing', () => {
 	test('100 rows by MIS ID cost one listing of the organisation (paged), not 100 searches', async () => {
 		await run(upsert('misId'), sheet(100));
 		const before = searches().length;
-		await run(upsert('misId', { concurrency: 8 }), sheet(100, 'X'));
+		await run(upsert('misId', { parallel: 'fixed', parallelCount: 8 }), sheet(100, 'X'));
 		const pages = searches().length - before;
 		const learners = onefile.sandbox.users().filter((u) => u.OrganisationID === off.organisation.id && u.Role === 1).length;
 		expect(pages).toBe(Math.floor(learners / 50) + 1);

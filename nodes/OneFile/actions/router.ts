@@ -12,10 +12,10 @@ import { classroom, placement } from './organisationRecord';
 import * as organisation from './organisation';
 import * as user from './user';
 import type { OneFileType } from './node.type';
+import type { OneFileOperation } from './operation.type';
+import type { RequestSettings } from '../transport/settings';
 
-type Operation = {
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
-};
+type Operation = Pick<OneFileOperation, 'execute'>;
 type OperationsOf<R extends OneFileType['resource']> = Record<
 	Extract<OneFileType, { resource: R }>['operation'],
 	Operation
@@ -54,10 +54,11 @@ const RESOURCES: { [R in OneFileType['resource']]: OperationsOf<R> } = {
 	classroom,
 };
 
-/** Runs the resource and operation chosen for one item. */
+/** Runs the resource and operation chosen for one item, with the run's settings for its requests. */
 export async function runOperation(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const resource = this.getNodeParameter('resource', itemIndex) as OneFileType['resource'];
 	const operation = this.getNodeParameter('operation', itemIndex) as string;
@@ -70,5 +71,5 @@ export async function runOperation(
 			{ itemIndex },
 		);
 	}
-	return await found.execute.call(this, itemIndex);
+	return await found.execute.call(this, itemIndex, settings);
 }

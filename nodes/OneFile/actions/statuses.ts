@@ -6,6 +6,7 @@ import { answerId, idFromAnswer } from '../../shared/checks/values';
 import { oneFileApiRequest, type OneFileContext } from '../transport';
 import { oneFileList, oneFileRecord } from '../transport/answers';
 import { runState } from '../transport/runState';
+import type { RequestSettings } from '../transport/settings';
 
 /**
  * An organisation's status lists (`GET /Organisation/{id}/LearnerStatuses` and
@@ -35,10 +36,12 @@ export async function listStatuses(
 	this: OneFileContext,
 	organisationId: number,
 	list: StatusList,
+	settings: RequestSettings,
 	itemIndex?: number,
 ): Promise<Status[]> {
 	const action = `list the ${list === 'LearnerStatuses' ? 'learner' : 'learning aim'} statuses of organisation ${organisationId}`;
 	const { body } = await oneFileApiRequest.call(this, {
+		settings,
 		method: 'GET',
 		path: ['Organisation', organisationId, list],
 		itemIndex,
@@ -58,13 +61,14 @@ export async function runStatuses(
 	this: OneFileContext,
 	organisationId: number,
 	list: StatusList,
+	settings: RequestSettings,
 	itemIndex?: number,
 ): Promise<Status[]> {
 	const lists = runState(this).statusLists;
 	const key = `${organisationId}:${list}`;
 	let statuses = lists.get(key);
 	if (statuses === undefined) {
-		statuses = listStatuses.call(this, organisationId, list, itemIndex);
+		statuses = listStatuses.call(this, organisationId, list, settings, itemIndex);
 		lists.set(key, statuses);
 		statuses.catch(() => lists.delete(key));
 	}
@@ -75,9 +79,10 @@ export async function runStatuses(
 export async function learningAimOrganisation(
 	this: OneFileContext,
 	learningAimId: number,
+	settings: RequestSettings,
 	itemIndex?: number,
 ): Promise<{ aim: IDataObject; learnerId: number; organisationId: number }> {
-	const aim = await readOne.call(this, ['LearningAim', learningAimId], itemIndex);
+	const aim = await readOne.call(this, ['LearningAim', learningAimId], itemIndex, settings);
 	const learnerId = idFromAnswer(aim.UserID);
 	if (learnerId === undefined)
 		throw unusable(
@@ -85,7 +90,7 @@ export async function learningAimOrganisation(
 			`learning aim ${learningAimId} names no usable learner (UserID)`,
 			itemIndex,
 		);
-	const organisationId = await learnerOrganisation.call(this, learnerId, itemIndex);
+	const organisationId = await learnerOrganisation.call(this, learnerId, settings, itemIndex);
 	return { aim, learnerId, organisationId };
 }
 
@@ -93,9 +98,10 @@ export async function learningAimOrganisation(
 export async function learnerOrganisation(
 	this: OneFileContext,
 	learnerId: number,
+	settings: RequestSettings,
 	itemIndex?: number,
 ): Promise<number> {
-	const user = await readOne.call(this, ['User', learnerId], itemIndex);
+	const user = await readOne.call(this, ['User', learnerId], itemIndex, settings);
 	const organisationId = idFromAnswer(user.OrganisationID);
 	if (organisationId === undefined)
 		throw unusable(
@@ -110,9 +116,11 @@ async function readOne(
 	this: OneFileContext,
 	path: [string, number],
 	itemIndex: number | undefined,
+	settings: RequestSettings,
 ): Promise<IDataObject> {
 	const action = `read ${path[0] === 'LearningAim' ? 'learning aim' : 'user'} ${path[1]}`;
 	const { body } = await oneFileApiRequest.call(this, {
+		settings,
 		method: 'GET',
 		path,
 		itemIndex,

@@ -6,6 +6,7 @@ import { oneFileApiRequest } from '../transport';
 import { oneFileRecord } from '../transport/answers';
 import { ONEFILE_LISTS, oneFileSearchAll } from '../transport/paging';
 import { runState, type MisIdIndex } from '../transport/runState';
+import type { RequestSettings } from '../transport/settings';
 
 /**
  * Sync semantics (node version 1.2): compare before writing, Preview, and Create or Update by MIS
@@ -35,10 +36,12 @@ export function readPreview(check: Checker, options: IDataObject): boolean {
 export async function currentUser(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	id: number,
 ): Promise<IDataObject> {
 	const action = `read user ${id} before changing it`;
 	const { body } = await oneFileApiRequest.call(this, {
+		settings,
 		method: 'GET',
 		path: ['User', id],
 		itemIndex,
@@ -63,6 +66,7 @@ export function misIdKey(value: unknown): string {
 export async function misIdIndex(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	organisationId: number,
 	role: number,
 ): Promise<MisIdIndex | undefined> {
@@ -70,7 +74,7 @@ export async function misIdIndex(
 	const key = `${organisationId}:${role}`;
 	let index = run.misIdIndexes.get(key);
 	if (index === undefined) {
-		index = listByMisId.call(this, itemIndex, organisationId, role);
+		index = listByMisId.call(this, itemIndex, settings, organisationId, role);
 		run.misIdIndexes.set(key, index);
 		// A listing that failed is not kept: the next item tries again.
 		index.catch(() => run.misIdIndexes.delete(key));
@@ -81,6 +85,7 @@ export async function misIdIndex(
 async function listByMisId(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	organisationId: number,
 	role: number,
 ): Promise<MisIdIndex | undefined> {
@@ -88,7 +93,12 @@ async function listByMisId(
 		this,
 		ONEFILE_LISTS.user,
 		{ OrganisationID: organisationId, Role: role },
-		{ itemIndex, limit: MAX_INDEXED_USERS + 1, action: 'list the users to match by MIS ID' },
+		{
+			settings,
+			itemIndex,
+			limit: MAX_INDEXED_USERS + 1,
+			action: 'list the users to match by MIS ID',
+		},
 	);
 	if (rows.length > MAX_INDEXED_USERS) return undefined;
 	const index: MisIdIndex = new Map();
@@ -137,11 +147,13 @@ export async function withKeyLock<T>(
 export async function previewWrite(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	reads: ReadonlyArray<readonly [string, number]>,
 	result: IDataObject,
 ): Promise<IDataObject> {
 	for (const [resource, id] of reads)
 		await oneFileApiRequest.call(this, {
+			settings,
 			method: 'GET',
 			path: [resource, id],
 			itemIndex,

@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { idFromAnswer } from '../../shared/checks/values';
 import { learnerOrganisation, learningAimOrganisation, runStatuses } from '../actions/statuses';
 import { VISIT_TYPES } from '../actions/review/visitTypes';
+import { DEFAULT_REQUEST_SETTINGS } from '../transport/settings';
 
 /**
  * Dropdowns of short lists read whole (no paging): a learning aim's statuses, which belong to its
@@ -41,16 +42,21 @@ export async function searchLearningAimStatuses(
 	const learnerId = formId(this, 'learnerId');
 	const organisationId =
 		aimId !== undefined
-			? (await learningAimOrganisation.call(this, aimId)).organisationId
+			? (await learningAimOrganisation.call(this, aimId, DEFAULT_REQUEST_SETTINGS)).organisationId
 			: learnerId !== undefined
-				? await learnerOrganisation.call(this, learnerId)
+				? await learnerOrganisation.call(this, learnerId, DEFAULT_REQUEST_SETTINGS)
 				: formId(this, 'organisationId');
 	if (organisationId === undefined)
 		throw new NodeOperationError(
 			this.getNode(),
 			'Pick the Learning Aim first: the statuses are its learner’s organisation’s',
 		);
-	const statuses = await runStatuses.call(this, organisationId, 'LearningAimStatuses');
+	const statuses = await runStatuses.call(
+		this,
+		organisationId,
+		'LearningAimStatuses',
+		DEFAULT_REQUEST_SETTINGS,
+	);
 	return filtered(
 		statuses
 			.filter((s) => typeof s.id === 'number')

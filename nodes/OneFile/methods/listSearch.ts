@@ -10,6 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { idFromAnswer, normaliseTextId } from '../../shared/checks/values';
 import { ROLES, isRole } from '../descriptions/roles';
 import { discoverCustomerId } from '../transport/customer';
+import { DEFAULT_REQUEST_SETTINGS } from '../transport/settings';
 import { ONEFILE_LISTS as LISTS, searchPage, type OneFileList } from '../transport/paging';
 
 /**
@@ -73,7 +74,7 @@ const DROPDOWNS = {
 		list: LISTS.organisation,
 		label: byName,
 		filters: async function () {
-			return { CustomerID: await discoverCustomerId.call(this) };
+			return { CustomerID: await discoverCustomerId.call(this, DEFAULT_REQUEST_SETTINGS) };
 		},
 	},
 	searchClassrooms: { list: LISTS.classroom, label: byName, filters: ofOrganisation },
@@ -168,7 +169,7 @@ async function search(
 			filters,
 			page,
 			LIST_PAGE_SIZE,
-			{ action: 'load the list' },
+			{ settings: DEFAULT_REQUEST_SETTINGS, action: 'load the list' },
 		);
 		for (const row of rows) {
 			const name = dropdown.label(row);

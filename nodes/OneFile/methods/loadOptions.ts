@@ -2,6 +2,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { idFromAnswer } from '../../shared/checks/values';
 import { runStatuses } from '../actions/statuses';
+import { DEFAULT_REQUEST_SETTINGS } from '../transport/settings';
 
 /** The organisation picked above, when the form holds a whole-number ID (else no list yet). */
 function organisationOf(context: ILoadOptionsFunctions): number | undefined {
@@ -19,7 +20,12 @@ export const loadOptions = {
 	async getLearnerStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const organisationId = organisationOf(this);
 		if (organisationId === undefined) return [];
-		const statuses = await runStatuses.call(this, organisationId, 'LearnerStatuses');
+		const statuses = await runStatuses.call(
+			this,
+			organisationId,
+			'LearnerStatuses',
+			DEFAULT_REQUEST_SETTINGS,
+		);
 		return statuses.flatMap((status) =>
 			status.id === undefined ? [] : [{ name: status.name, value: status.id }],
 		);

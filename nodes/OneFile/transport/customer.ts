@@ -4,15 +4,17 @@ import { idFromAnswer } from '../../shared/checks/values';
 import { oneFileRecord } from './answers';
 import { oneFileApiRequest, type OneFileContext } from './index';
 import { runState } from './runState';
+import type { RequestSettings } from './settings';
 
 /** The customer that owns the token, from `GET /Customer` (docs/onefile-api.md §4.1), once per run. */
 export async function discoverCustomerId(
 	this: OneFileContext,
+	settings: RequestSettings,
 	itemIndex?: number,
 ): Promise<number> {
 	const run = runState(this);
 	if (!run.customerId) {
-		const pending = fetchCustomerId.call(this, itemIndex);
+		const pending = fetchCustomerId.call(this, settings, itemIndex);
 		run.customerId = pending;
 		pending.catch(() => {
 			if (run.customerId === pending) run.customerId = undefined;
@@ -21,8 +23,13 @@ export async function discoverCustomerId(
 	return await run.customerId;
 }
 
-async function fetchCustomerId(this: OneFileContext, itemIndex?: number): Promise<number> {
+async function fetchCustomerId(
+	this: OneFileContext,
+	settings: RequestSettings,
+	itemIndex?: number,
+): Promise<number> {
 	const { body } = await oneFileApiRequest.call(this, {
+		settings,
 		method: 'GET',
 		path: ['Customer'],
 		itemIndex,

@@ -20,7 +20,9 @@ import { maskSecrets } from '../../shared/http/secrets';
 import { buildUrl, describePath, isPathSegment, type PathPart } from '../../shared/http/url';
 import { readOneFileError, translateFailure } from './errors';
 import { requestStart } from './pacing';
+import type { AdaptiveLimit } from '../../shared/items/adaptiveLimit';
 import { runState, type RunState } from './runState';
+import type { RequestSettings } from './settings';
 import { CREDENTIAL_TYPE, SessionCoordinator, type OneFileContext, type Ticket } from './session';
 import { signInFailureOf, type SignInFailure } from './signIn';
 
@@ -39,7 +41,8 @@ export interface OneFileRequest {
 	 * create is not. See the retry policy (shared/http/retry.ts).
 	 */
 	idempotent: boolean;
-	timeoutMs?: number;
+	/** The run's settings (Timeout, Auto), built once by the node's execute; DEFAULT_REQUEST_SETTINGS elsewhere. */
+	settings: RequestSettings;
 }
 
 export interface OneFileResponse {
@@ -57,8 +60,6 @@ export interface AnswerTiming {
 	serverDate?: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 60_000;
-
 /** What went wrong with a failed request, for callers that must decide (create's "did it happen?"). */
 const failures = new WeakMap<Error, RequestFailure>();
 
@@ -74,14 +75,14 @@ export async function oneFileApiRequest(
 	checkPath.call(this, request);
 	const run = runState(this);
 	const session = new SessionCoordinator(this, run, request.itemIndex);
-	const timeoutMs = request.timeoutMs ?? requestTimeoutMs.call(this, request.itemIndex);
+	const { timeoutMs, adaptive } = request.settings;
 	const counts = { failed: 0, rateLimited: 0, waitedMs: 0 };
 	for (;;) {
 		stopIfRunStopped.call(this, run, request);
 		await waitForPause(run);
 		stopIfRunStopped.call(this, run, request);
 		// Under Auto, after a 429, every request (retries too) keeps to the rate the service allows.
-		if (run.adaptive) await run.adaptive.pace(sleep);
+		if (adaptive) await adaptive.pace(sleep);
 		const ticket = await session.ticket();
 		const sentAt = Date.now();
 		const outcome = await session.attempt(
@@ -89,7 +90,7 @@ export async function oneFileApiRequest(
 			async () => await sendOnce.call(this, ticket, request, timeoutMs),
 			reachedOneFile,
 		);
-		tellAdaptive(run, outcome, Date.now() - sentAt);
+		if (adaptive) tellAdaptive(adaptive, outcome, Date.now() - sentAt);
 		const answer = 'answer' in outcome ? outcome.answer : undefined;
 		const refused =
 			'answer' in outcome
@@ -222,15 +223,14 @@ function checkPath(this: OneFileContext, request: OneFileRequest): void {
 }
 
 /** Requests in Parallel: Auto learns from every answer (a 429 teaches the rate; a 5xx or no answer slows it down). */
-function tellAdaptive(run: RunState, outcome: Outcome, ms: number): void {
-	if (!run.adaptive) return;
+function tellAdaptive(adaptive: AdaptiveLimit, outcome: Outcome, ms: number): void {
 	const status = 'answer' in outcome ? outcome.answer.statusCode : outcome.failure.httpCode;
-	if (status === 429) run.adaptive.onRateLimited();
+	if (status === 429) adaptive.onRateLimited();
 	else if (
 		'failure' in outcome ? isTransient(outcome.failure) : status !== undefined && status >= 500
 	)
-		run.adaptive.onFailure();
-	else run.adaptive.onAnswer(ms);
+		adaptive.onFailure();
+	else adaptive.onAnswer(ms);
 }
 
 /** Once OneFile has refused the run past its bound (refusals.ts), no request of the run is sent. */
@@ -248,13 +248,6 @@ function stopIfRunStopped(this: OneFileContext, run: RunState, request: OneFileR
 async function waitForPause(run: RunState): Promise<void> {
 	const wait = run.pausedUntil - Date.now();
 	if (wait > 0) await sleep(wait);
-}
-
-/** The node's Timeout option for this item, in milliseconds. */
-function requestTimeoutMs(this: OneFileContext, itemIndex: number | undefined): number {
-	if (!('getInputData' in this) || itemIndex === undefined) return DEFAULT_TIMEOUT_MS;
-	const seconds = Number(this.getNodeParameter('options.timeout', itemIndex, 60));
-	return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_TIMEOUT_MS;
 }
 
 function requestFailed(

@@ -6,6 +6,7 @@ import { readPages, type Page } from '../../shared/paging';
 import { oneFileList } from './answers';
 import { failureOf, oneFileApiRequest, type AnswerTiming, type OneFileContext } from './index';
 import { runState } from './runState';
+import type { RequestSettings } from './settings';
 
 /**
  * Page size for `/Search/{page}/{size}`. OneFile documents no maximum and no totals; 50 is what
@@ -53,6 +54,8 @@ export interface SearchOptions {
 	pageSize?: number;
 	/** Told of each page's answer timing (the trigger reads OneFile's clock from the first). */
 	onAnswer?: (timing: AnswerTiming) => void;
+	/** The run's settings (Timeout, Auto); DEFAULT_REQUEST_SETTINGS outside a node's run. */
+	settings: RequestSettings;
 }
 
 /** Every row of a OneFile search, page by page until a short page, a 204 or an empty answer, or `limit` rows. */
@@ -86,7 +89,7 @@ export async function searchPage(
 	filters: IDataObject,
 	page: number,
 	pageSize: number,
-	options: Pick<SearchOptions, 'itemIndex' | 'action' | 'onAnswer'>,
+	options: Pick<SearchOptions, 'itemIndex' | 'action' | 'onAnswer' | 'settings'>,
 ): Promise<Page> {
 	const run = runState(this);
 	const key = list.path.join('/');
@@ -114,9 +117,10 @@ async function post(
 	this: OneFileContext,
 	path: readonly PathPart[],
 	filters: IDataObject,
-	options: Pick<SearchOptions, 'itemIndex' | 'action' | 'onAnswer'>,
+	options: Pick<SearchOptions, 'itemIndex' | 'action' | 'onAnswer' | 'settings'>,
 ): Promise<IDataObject[]> {
 	const { body, timing } = await oneFileApiRequest.call(this, {
+		settings: options.settings,
 		method: 'POST',
 		path,
 		body: filters,

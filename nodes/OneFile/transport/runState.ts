@@ -1,7 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { RefusalStreak } from '../../shared/http/refusals';
-import type { AdaptiveLimit } from '../../shared/items/adaptiveLimit';
 
 /**
  * What the items of one run (an execution of the node, or one dropdown load) share while they run
@@ -17,8 +16,6 @@ export interface RunState {
 	customerId?: Promise<number>;
 	/** Lists whose paged path answered 404/405 in this run: they use the unpaged path from then on. */
 	unpagedLists: Set<string>;
-	/** Requests in Parallel: Auto, told of every answer (set by the node when it runs on Auto). */
-	adaptive?: AdaptiveLimit;
 	/** OneFile's refusals in a row across the run's items: past its bound, the run stops sending. */
 	refusals: RefusalStreak;
 	/** Create or Update by MIS ID: each organisation's and role's users listed once, shared by the run's items. */

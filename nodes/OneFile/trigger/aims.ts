@@ -8,6 +8,7 @@ import { ONEFILE_LISTS, oneFileSearchAll } from '../transport/paging';
 import { isPlainObject } from './changes';
 import { readDay, utcDay } from './clock';
 import { readUser, type ReadUser } from './records';
+import { DEFAULT_REQUEST_SETTINGS } from '../transport/settings';
 
 /**
  * Learning Aim Achieved: `POST /LearningAim/Search` with `LearningAimCompletionStatus: 1` and a
@@ -58,6 +59,7 @@ export async function pollAims(
 		filters.DateTo = utcDay(estimate + DAY);
 	}
 	const rows = await oneFileSearchAll.call(this, ONEFILE_LISTS.learningAim, filters, {
+		settings: DEFAULT_REQUEST_SETTINGS,
 		action: 'look for achieved learning aims',
 		onAnswer,
 	});

@@ -26,6 +26,7 @@ import { pollAims } from './aims';
 import { readUser } from './records';
 import { pollReviews, type SignedBy } from './reviews';
 import { floorToSecond, nextSince, NO_CLOCK_MARGIN_MS, oneFileNow, readStamp } from './clock';
+import { DEFAULT_REQUEST_SETTINGS } from '../transport/settings';
 
 /** Overlap of triggers saved at version 1; from 1.1 the measured clock sets the window (0). */
 export const DEFAULT_OVERLAP_MINUTES = 5;
@@ -316,6 +317,7 @@ async function searchRoles(
 			LastModified: new Date(since).toISOString(),
 		};
 		const rows = await oneFileSearchAll.call(this, ONEFILE_LISTS.user, filters, {
+			settings: DEFAULT_REQUEST_SETTINGS,
 			limit,
 			action: `look for changed ${ROLES[role].name} users`,
 			onAnswer,

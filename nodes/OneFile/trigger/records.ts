@@ -3,6 +3,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import type { PathPart } from '../../shared/http/url';
 import { isTransient } from '../../shared/http/retry';
 import { failureOf, oneFileApiRequest } from '../transport';
+import { DEFAULT_REQUEST_SETTINGS } from '../transport/settings';
 import { isPlainObject } from './changes';
 
 /** One record the trigger reads: there, gone (404), or not readable this time (and whether that may pass). */
@@ -26,8 +27,15 @@ export async function readOne(
 	let answer: unknown;
 	let failed: unknown;
 	try {
-		answer = (await oneFileApiRequest.call(this, { method: 'GET', path, action, idempotent: true }))
-			.body;
+		answer = (
+			await oneFileApiRequest.call(this, {
+				method: 'GET',
+				path,
+				action,
+				idempotent: true,
+				settings: DEFAULT_REQUEST_SETTINGS,
+			})
+		).body;
 	} catch (error) {
 		failed = error;
 	}

@@ -7,6 +7,7 @@ import { measuredOffset } from './aims';
 import { isPlainObject } from './changes';
 import { readStamp, utcDay } from './clock';
 import { readOne } from './records';
+import { DEFAULT_REQUEST_SETTINGS } from '../transport/settings';
 
 /**
  * Review Signed: a progress review whose required signatures are all present. `POST /Review/Search`
@@ -65,7 +66,7 @@ export async function pollReviews(
 			DateFrom: utcDay(estimate - settings.lookBackDays * DAY),
 			DateTo: utcDay(estimate + DAY),
 		},
-		{ action: 'look for signed reviews', onAnswer },
+		{ settings: DEFAULT_REQUEST_SETTINGS, action: 'look for signed reviews', onAnswer },
 	);
 	const offsetMs = measuredOffset(timing, memory?.offsetMs ?? 0);
 	const now = Date.now() + offsetMs;

@@ -103,6 +103,33 @@ export class Checker {
 		return fallback;
 	}
 
+	/**
+	 * A whole number from `min` to `max` (a number option, possibly set by an expression: "4" is 4).
+	 * Blank is `fallback`; anything else is a problem naming the option and its range.
+	 */
+	wholeNumber(
+		label: string,
+		raw: unknown,
+		range: { min: number; max: number },
+		fallback: number,
+	): number {
+		if (isBlank(raw)) return fallback;
+		const value = typeof raw === 'string' ? Number(raw.trim()) : raw;
+		if (
+			typeof value === 'number' &&
+			Number.isInteger(value) &&
+			value >= range.min &&
+			value <= range.max
+		)
+			return value;
+		this.add({
+			field: label,
+			problem: `${describeValue(raw)} is not a whole number from ${range.min} to ${range.max}`,
+			fix: `Set ${label} to a whole number from ${range.min} to ${range.max}`,
+		});
+		return fallback;
+	}
+
 	add(problem: Problem): void {
 		this.problems.push(problem);
 	}

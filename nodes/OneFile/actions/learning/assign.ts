@@ -13,6 +13,8 @@ import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty, type LocatorName } from '../../descriptions/rlc.description';
 import { oneFileApiRequest } from '../../transport';
 import { previewOption, previewWrite, readPreview } from '../sync';
+import type { RequestSettings } from '../../transport/settings';
+import type { OneFileOperation } from '../operation.type';
 
 /** A locator a learning operation reads, and how its value is checked. */
 export interface LearningField {
@@ -64,10 +66,7 @@ const organisationField = locatorProperty({
  * `POST` that creates records at OneFile (a learning aim, unit summaries): never repeated after a
  * lost answer.
  */
-export function learningAssign(spec: LearningAssignSpec): {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
-} {
+export function learningAssign(spec: LearningAssignSpec): OneFileOperation {
 	const description = updateDisplayOptions(
 		{ show: { resource: ['learning'], operation: [spec.operation] } },
 		[
@@ -88,6 +87,7 @@ export function learningAssign(spec: LearningAssignSpec): {
 	async function execute(
 		this: IExecuteFunctions,
 		itemIndex: number,
+		settings: RequestSettings,
 	): Promise<INodeExecutionData[]> {
 		const check = new Checker(this, itemIndex, spec.subject, 'OneFile');
 		const values: Record<string, string | number | undefined> = {};
@@ -104,7 +104,7 @@ export function learningAssign(spec: LearningAssignSpec): {
 		if (preview)
 			return toItems.call(
 				this,
-				await previewWrite.call(this, itemIndex, [['User', Number(ids.learnerId)]], {
+				await previewWrite.call(this, itemIndex, settings, [['User', Number(ids.learnerId)]], {
 					action: 'would assign',
 					assigned: false,
 					...output,
@@ -113,6 +113,7 @@ export function learningAssign(spec: LearningAssignSpec): {
 				itemIndex,
 			);
 		const { body } = await oneFileApiRequest.call(this, {
+			settings,
 			method: 'POST',
 			path,
 			itemIndex,

@@ -7,6 +7,7 @@ import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { LEARNING_AIM_SHAPE } from '../../helpers/records';
 import { getRecord } from '../records';
+import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
 	locatorProperty({
@@ -34,6 +35,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot get the learning aim', 'OneFile');
 	const { id } = check.done({ id: check.id('Learning Aim', check.param('learningAimId')) });
@@ -42,6 +44,7 @@ export async function execute(
 		await getRecord.call(
 			this,
 			itemIndex,
+			settings,
 			['LearningAim', id],
 			`get learning aim ${id}`,
 			LEARNING_AIM_SHAPE,

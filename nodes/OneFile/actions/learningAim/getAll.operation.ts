@@ -18,6 +18,7 @@ import { optionsCollection } from '../../descriptions/options';
 import { learnerLocators } from '../../descriptions/rlc.description';
 import { LEARNING_AIM_SHAPE, readRecord } from '../../helpers/records';
 import { ONEFILE_LISTS, oneFileSearchAll } from '../../transport/paging';
+import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
 	...learnerLocators('The learner whose learning aims to list'),
@@ -60,6 +61,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot list learning aims', 'OneFile');
 	const filters = check.collection('filters');
@@ -74,6 +76,7 @@ export async function execute(
 	const limit = readLimit(check);
 	check.done();
 	const rows = await oneFileSearchAll.call(this, ONEFILE_LISTS.learningAim, compact(body), {
+		settings,
 		itemIndex,
 		limit,
 		action: `list the learning aims of learner ${String(body.UserID)}`,

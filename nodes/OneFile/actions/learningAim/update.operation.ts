@@ -16,6 +16,7 @@ import { oneFileApiRequest } from '../../transport';
 import { oneFileRecord } from '../../transport/answers';
 import { previewOption, readPreview } from '../sync';
 import { learningAimOrganisation, matchStatus, runStatuses, statusError } from '../statuses';
+import type { RequestSettings } from '../../transport/settings';
 
 const SUBJECT = 'Cannot update the learning aim';
 
@@ -113,6 +114,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, SUBJECT, 'OneFile');
 	const learningAimId = check.id('Learning Aim', check.param('learningAimId'));
@@ -137,12 +139,13 @@ export async function execute(
 	let aim: IDataObject | undefined;
 	let statusName: string | undefined;
 	if (status !== undefined) {
-		const found = await learningAimOrganisation.call(this, id, itemIndex);
+		const found = await learningAimOrganisation.call(this, id, settings, itemIndex);
 		aim = found.aim;
 		const statuses = await runStatuses.call(
 			this,
 			found.organisationId,
 			'LearningAimStatuses',
+			settings,
 			itemIndex,
 		);
 		const match = matchStatus(status, statuses);
@@ -162,7 +165,7 @@ export async function execute(
 
 	if (preview) {
 		const current = readRecord(
-			aim ?? (await readAim.call(this, itemIndex, id)),
+			aim ?? (await readAim.call(this, itemIndex, settings, id)),
 			LEARNING_AIM_SHAPE,
 		);
 		return toItems.call(
@@ -181,6 +184,7 @@ export async function execute(
 	}
 
 	await oneFileApiRequest.call(this, {
+		settings,
 		method: 'POST',
 		path: ['LearningAim', id],
 		body: given,
@@ -198,10 +202,12 @@ export async function execute(
 async function readAim(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	id: number,
 ): Promise<IDataObject> {
 	const action = `read learning aim ${id} (Preview)`;
 	const { body } = await oneFileApiRequest.call(this, {
+		settings,
 		method: 'GET',
 		path: ['LearningAim', id],
 		itemIndex,

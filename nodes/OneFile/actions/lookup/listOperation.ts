@@ -17,6 +17,8 @@ import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { oneFileSearchAll, type OneFileList } from '../../transport/paging';
+import type { OneFileOperation } from '../operation.type';
+import type { RequestSettings } from '../../transport/settings';
 
 /** A text filter OneFile's search takes, e.g. a classroom's Name. */
 export interface TextFilter {
@@ -37,10 +39,7 @@ export interface ListSpec {
 	fields?: Array<{ property: INodeProperties; apiName: string }>;
 }
 
-export interface ListOperation {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
-}
+export type ListOperation = OneFileOperation;
 
 /**
  * "Get Many" for OneFile's simple lists (classrooms, placements, standards, units, framework
@@ -75,6 +74,7 @@ export function listOperation(spec: ListSpec): ListOperation {
 	async function execute(
 		this: IExecuteFunctions,
 		itemIndex: number,
+		settings: RequestSettings,
 	): Promise<INodeExecutionData[]> {
 		const check = new Checker(this, itemIndex, `Cannot list ${spec.plural}`, 'OneFile');
 		const body: IDataObject = {
@@ -92,6 +92,7 @@ export function listOperation(spec: ListSpec): ListOperation {
 		const limit = readLimit(check);
 		check.done();
 		const rows = await oneFileSearchAll.call(this, spec.list, compact(body), {
+			settings,
 			itemIndex,
 			limit,
 			action: `list ${spec.plural}`,

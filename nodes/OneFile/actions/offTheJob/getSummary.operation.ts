@@ -13,6 +13,7 @@ import { optionsCollection } from '../../descriptions/options';
 import { learnerLocators } from '../../descriptions/rlc.description';
 import { OFF_THE_JOB_SHAPE, readNumber } from '../../helpers/records';
 import { getRecord } from '../records';
+import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
 	...learnerLocators('The learner whose off-the-job training hours to get'),
@@ -31,12 +32,14 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot get the off-the-job summary', 'OneFile');
 	const { learnerId } = check.done({ learnerId: check.id('Learner', check.param('learnerId')) });
 	const figures = await getRecord.call(
 		this,
 		itemIndex,
+		settings,
 		['User', learnerId, 'offthejob'],
 		`get the off-the-job hours of learner ${learnerId}`,
 		OFF_THE_JOB_SHAPE,

@@ -8,9 +8,11 @@ import type {
 import { Checker } from '../../../shared/checks/checker';
 import { idFromAnswer } from '../../../shared/checks/values';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
+import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { failureOf, oneFileApiRequest, type AnswerTiming } from '../../transport';
 import { oneFileList, oneFileRecord } from '../../transport/answers';
+import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
 	{
@@ -27,6 +29,8 @@ export const properties: INodeProperties[] = [
 		description:
 			'An organisation with at least one learner: its learners are searched, never changed',
 	}),
+	// Timeout and Requests in Parallel, as every operation has: the run's settings read them.
+	optionsCollection(),
 ];
 
 const displayOptions = { show: { resource: ['organisation'], operation: ['checkCompatibility'] } };
@@ -54,6 +58,7 @@ interface Finding {
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot check compatibility', 'OneFile');
 	const { organisationId } = check.done({
@@ -62,6 +67,7 @@ export async function execute(
 	const timings: AnswerTiming[] = [];
 	const search = async (filters: IDataObject, action: string) => {
 		const answer = await oneFileApiRequest.call(this, {
+			settings,
 			method: 'POST',
 			path: ['User', 'Search', 1, 50],
 			body: { OrganisationID: organisationId, Role: LEARNER, ...filters },
@@ -118,6 +124,7 @@ export async function execute(
 			this,
 			(
 				await oneFileApiRequest.call(this, {
+					settings,
 					method: 'GET',
 					path: ['User', id],
 					itemIndex,
@@ -173,7 +180,7 @@ export async function execute(
 			});
 		}
 	}
-	findings.push(await pagedPaths.call(this, organisationId, itemIndex, timings));
+	findings.push(await pagedPaths.call(this, organisationId, itemIndex, settings, timings));
 	const times = timings.map((t) => t.receivedAt - t.sentAt);
 	return [
 		{
@@ -197,12 +204,14 @@ async function pagedPaths(
 	this: IExecuteFunctions,
 	organisationId: number,
 	itemIndex: number,
+	settings: RequestSettings,
 	timings: AnswerTiming[],
 ): Promise<Finding> {
 	let status: number | undefined;
 	let failed: unknown;
 	try {
 		const answer = await oneFileApiRequest.call(this, {
+			settings,
 			method: 'POST',
 			path: ['Classroom', 'Search', 1, 1],
 			body: { OrganisationID: organisationId },

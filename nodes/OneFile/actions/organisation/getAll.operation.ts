@@ -7,6 +7,7 @@ import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
 import { discoverCustomerId } from '../../transport/customer';
 import { ONEFILE_LISTS, oneFileSearchAll } from '../../transport/paging';
+import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -31,6 +32,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot list organisations', 'OneFile');
 	const options = check.collection('options');
@@ -40,12 +42,12 @@ export async function execute(
 			: check.id('Customer ID', options.customerId, { optional: true });
 	const limit = readLimit(check);
 	check.done();
-	const customerId = given ?? (await discoverCustomerId.call(this, itemIndex));
+	const customerId = given ?? (await discoverCustomerId.call(this, settings, itemIndex));
 	const organisations = await oneFileSearchAll.call(
 		this,
 		ONEFILE_LISTS.organisation,
 		{ CustomerID: customerId },
-		{ itemIndex, limit, action: 'list organisations' },
+		{ settings, itemIndex, limit, action: 'list organisations' },
 	);
 	return toItems.call(this, organisations, itemIndex);
 }

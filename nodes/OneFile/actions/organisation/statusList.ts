@@ -1,11 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
 import { toItems } from '../../../shared/items/output';
 import { optionsCollection } from '../../descriptions/options';
+import type { RequestSettings } from '../../transport/settings';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { listStatuses, type StatusList } from '../statuses';
+import type { OneFileOperation } from '../operation.type';
 
 /**
  * Get Learner Statuses and Get Learning Aim Statuses: `GET /Organisation/{id}/{list}` (docs/onefile-api.md
@@ -16,10 +18,7 @@ export function statusListOperation(
 	operation: string,
 	list: StatusList,
 	what: string,
-): {
-	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
-} {
+): OneFileOperation {
 	const description = updateDisplayOptions(
 		{ show: { resource: ['organisation'], operation: [operation] } },
 		[
@@ -36,12 +35,13 @@ export function statusListOperation(
 	async function execute(
 		this: IExecuteFunctions,
 		itemIndex: number,
+		settings: RequestSettings,
 	): Promise<INodeExecutionData[]> {
 		const check = new Checker(this, itemIndex, `Cannot list the ${what}`, 'OneFile');
 		const { organisationId } = check.done({
 			organisationId: check.id('Organisation', check.param('organisationId')),
 		});
-		const statuses = await listStatuses.call(this, organisationId, list, itemIndex);
+		const statuses = await listStatuses.call(this, organisationId, list, settings, itemIndex);
 		return toItems.call(
 			this,
 			statuses.map((status) => ({ id: status.id ?? null, name: status.name, organisationId })),

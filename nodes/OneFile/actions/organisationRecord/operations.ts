@@ -18,12 +18,10 @@ import { oneFileRecord } from '../../transport/answers';
 import { searchPage } from '../../transport/paging';
 import { comparesBeforeWriting, previewOption, readPreview, withKeyLock } from '../sync';
 import { fieldOption, type RecordSpec } from './spec';
+import type { RequestSettings } from '../../transport/settings';
+import type { OneFileOperation } from '../operation.type';
 
-type Execute = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
-export interface RecordOperation {
-	description: INodeProperties[];
-	execute: Execute;
-}
+export type RecordOperation = OneFileOperation;
 
 const organisation = (spec: RecordSpec) =>
 	locatorProperty({
@@ -107,6 +105,7 @@ export function createOperation(spec: RecordSpec): RecordOperation {
 	async function execute(
 		this: IExecuteFunctions,
 		itemIndex: number,
+		settings: RequestSettings,
 	): Promise<INodeExecutionData[]> {
 		const check = new Checker(this, itemIndex, `Cannot create the ${spec.noun}`, 'OneFile');
 		const organisationId = check.id('Organisation', check.param('organisationId'));
@@ -125,7 +124,11 @@ export function createOperation(spec: RecordSpec): RecordOperation {
 				},
 				itemIndex,
 			);
-		return toItems.call(this, await createRecord.call(this, itemIndex, spec, body), itemIndex);
+		return toItems.call(
+			this,
+			await createRecord.call(this, itemIndex, settings, spec, body),
+			itemIndex,
+		);
 	}
 	return { description, execute };
 }
@@ -138,6 +141,7 @@ export function createOperation(spec: RecordSpec): RecordOperation {
 async function createRecord(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	spec: RecordSpec,
 	body: IDataObject,
 ): Promise<IDataObject> {
@@ -146,6 +150,7 @@ async function createRecord(
 	try {
 		answer = (
 			await oneFileApiRequest.call(this, {
+				settings,
 				method: 'POST',
 				path: [spec.path],
 				body,
@@ -163,7 +168,7 @@ async function createRecord(
 		// OneFile answered in words (a refusal): nothing was created.
 		if (failure?.httpCode !== undefined && failure.httpCode < 500 && !failure.unreadable)
 			throw lost;
-		const found = await findRecords.call(this, itemIndex, spec, body);
+		const found = await findRecords.call(this, itemIndex, settings, spec, body);
 		if (found.length === 1)
 			return created(spec, body, idFromAnswer(found[0].ID), 'looked up after the answer was lost');
 		throw new NodeOperationError(
@@ -181,7 +186,7 @@ async function createRecord(
 			? idFromAnswer((answer as IDataObject).ID)
 			: undefined);
 	if (fromAnswer !== undefined) return created(spec, body, fromAnswer, "OneFile's answer");
-	const found = await findRecords.call(this, itemIndex, spec, body);
+	const found = await findRecords.call(this, itemIndex, settings, spec, body);
 	return created(
 		spec,
 		body,
@@ -212,6 +217,7 @@ function created(
 async function findRecords(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	spec: RecordSpec,
 	body: IDataObject,
 	by: 'misId' | 'name' = body.MISID !== undefined ? 'misId' : 'name',
@@ -225,6 +231,7 @@ async function findRecords(
 		1,
 		50,
 		{
+			settings,
 			itemIndex,
 			action: `look for the ${spec.noun} by ${by === 'misId' ? 'MIS ID' : 'name'}`,
 		},
@@ -243,12 +250,17 @@ export function getOperation(spec: RecordSpec): RecordOperation {
 	async function execute(
 		this: IExecuteFunctions,
 		itemIndex: number,
+		settings: RequestSettings,
 	): Promise<INodeExecutionData[]> {
 		const check = new Checker(this, itemIndex, `Cannot get the ${spec.noun}`, 'OneFile');
 		const { id } = check.done({
 			id: check.id(spec.noun === 'placement' ? 'Placement' : 'Classroom', check.param('recordId')),
 		});
-		return toItems.call(this, await readRecord.call(this, itemIndex, spec, id), itemIndex);
+		return toItems.call(
+			this,
+			await readRecord.call(this, itemIndex, settings, spec, id),
+			itemIndex,
+		);
 	}
 	return { description, execute };
 }
@@ -256,11 +268,13 @@ export function getOperation(spec: RecordSpec): RecordOperation {
 async function readRecord(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	spec: RecordSpec,
 	id: number,
 ): Promise<IDataObject> {
 	const action = `get ${spec.noun} ${id}`;
 	const { body } = await oneFileApiRequest.call(this, {
+		settings,
 		method: 'GET',
 		path: [spec.path, id],
 		itemIndex,
@@ -279,6 +293,7 @@ export function updateOperation(spec: RecordSpec): RecordOperation {
 	async function execute(
 		this: IExecuteFunctions,
 		itemIndex: number,
+		settings: RequestSettings,
 	): Promise<INodeExecutionData[]> {
 		const check = new Checker(this, itemIndex, `Cannot update the ${spec.noun}`, 'OneFile');
 		const recordId = check.id(
@@ -296,7 +311,7 @@ export function updateOperation(spec: RecordSpec): RecordOperation {
 		const { id } = check.done({ id: recordId });
 		return toItems.call(
 			this,
-			await updateRecord.call(this, itemIndex, spec, id, fields, preview),
+			await updateRecord.call(this, itemIndex, settings, spec, id, fields, preview),
 			itemIndex,
 		);
 	}
@@ -307,6 +322,7 @@ export function updateOperation(spec: RecordSpec): RecordOperation {
 async function updateRecord(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	spec: RecordSpec,
 	id: number,
 	fields: IDataObject,
@@ -314,10 +330,10 @@ async function updateRecord(
 ): Promise<IDataObject> {
 	const compare = comparesBeforeWriting.call(this);
 	if (!compare && !preview) {
-		await sendUpdate.call(this, itemIndex, spec, id, fields);
+		await sendUpdate.call(this, itemIndex, settings, spec, id, fields);
 		return { id, action: 'updated', changed: fields };
 	}
-	const record = await readRecord.call(this, itemIndex, spec, id);
+	const record = await readRecord.call(this, itemIndex, settings, spec, id);
 	const kinds = new Map(spec.fields.map((f) => [f.apiName, f.kind] as const));
 	const { send, changes } = compare
 		? compareWithRecord(fields, record, kinds)
@@ -336,18 +352,20 @@ async function updateRecord(
 			changes,
 			message: `Would update the ${spec.noun} ${id}: ${Object.keys(changes).join(', ')}; nothing was written (Preview).`,
 		};
-	await sendUpdate.call(this, itemIndex, spec, id, send);
+	await sendUpdate.call(this, itemIndex, settings, spec, id, send);
 	return { id, action: 'updated', changed: send, changes };
 }
 
 async function sendUpdate(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	spec: RecordSpec,
 	id: number,
 	body: IDataObject,
 ): Promise<void> {
 	await oneFileApiRequest.call(this, {
+		settings,
 		method: 'POST',
 		path: [spec.path, id],
 		body,
@@ -400,6 +418,7 @@ export function upsertOperation(spec: RecordSpec): RecordOperation {
 	async function execute(
 		this: IExecuteFunctions,
 		itemIndex: number,
+		settings: RequestSettings,
 	): Promise<INodeExecutionData[]> {
 		const check = new Checker(
 			this,
@@ -431,7 +450,7 @@ export function upsertOperation(spec: RecordSpec): RecordOperation {
 		return await withKeyLock(this, key, async () =>
 			toItems.call(
 				this,
-				await upsertRecord.call(this, itemIndex, spec, body, by, preview),
+				await upsertRecord.call(this, itemIndex, settings, spec, body, by, preview),
 				itemIndex,
 			),
 		);
@@ -442,12 +461,13 @@ export function upsertOperation(spec: RecordSpec): RecordOperation {
 async function upsertRecord(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	spec: RecordSpec,
 	body: IDataObject,
 	by: 'misId' | 'name',
 	preview: boolean,
 ): Promise<IDataObject> {
-	const found = await findRecords.call(this, itemIndex, spec, body, by);
+	const found = await findRecords.call(this, itemIndex, settings, spec, body, by);
 	const label = by === 'misId' ? `MIS ID ${String(body.MISID)}` : `name ${String(body.Name)}`;
 	if (found.length > 1)
 		throw new NodeOperationError(
@@ -465,7 +485,7 @@ async function upsertRecord(
 				wouldSend: body,
 				message: `Would create the ${spec.noun} ${String(body.Name)}; nothing was written (Preview).`,
 			};
-		return await createRecord.call(this, itemIndex, spec, body);
+		return await createRecord.call(this, itemIndex, settings, spec, body);
 	}
 	const id = idFromAnswer(found[0].ID);
 	if (id === undefined)
@@ -482,7 +502,7 @@ async function upsertRecord(
 	const fields = Object.fromEntries(
 		Object.entries(body).filter(([key]) => key !== 'OrganisationID'),
 	);
-	const result = await updateRecord.call(this, itemIndex, spec, id, fields, preview);
+	const result = await updateRecord.call(this, itemIndex, settings, spec, id, fields, preview);
 	return {
 		...result,
 		name: body.Name,

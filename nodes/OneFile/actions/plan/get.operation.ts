@@ -7,6 +7,7 @@ import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { PLAN_SHAPE } from '../../helpers/records';
 import { getRecord } from '../records';
+import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
 	locatorProperty({
@@ -34,12 +35,13 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot get the plan', 'OneFile');
 	const { id } = check.done({ id: check.id('Plan', check.param('planId')) });
 	return toItems.call(
 		this,
-		await getRecord.call(this, itemIndex, ['Plan', id], `get plan ${id}`, PLAN_SHAPE),
+		await getRecord.call(this, itemIndex, settings, ['Plan', id], `get plan ${id}`, PLAN_SHAPE),
 		itemIndex,
 	);
 }

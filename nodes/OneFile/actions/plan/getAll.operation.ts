@@ -14,6 +14,7 @@ import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { PLAN_SHAPE, readRecord } from '../../helpers/records';
 import { ONEFILE_LISTS, oneFileSearchAll } from '../../transport/paging';
+import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
 	locatorProperty({
@@ -42,6 +43,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot list plans', 'OneFile');
 	const body: IDataObject = {
@@ -51,6 +53,7 @@ export async function execute(
 	const limit = readLimit(check);
 	check.done();
 	const rows = await oneFileSearchAll.call(this, ONEFILE_LISTS.plan, compact(body), {
+		settings,
 		itemIndex,
 		limit,
 		action: 'list plans',

@@ -8,6 +8,7 @@ import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { REVIEW_SHAPE } from '../../helpers/records';
 import { getRecord } from '../records';
+import type { RequestSettings } from '../../transport/settings';
 
 /** What Simplify keeps of a review: who, when, and who signed. */
 export const SIMPLE_REVIEW_FIELDS = [
@@ -56,6 +57,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot get the review', 'OneFile');
 	const shape = readOutput(check, SIMPLE_REVIEW_FIELDS);
@@ -63,6 +65,7 @@ export async function execute(
 	const review = await getRecord.call(
 		this,
 		itemIndex,
+		settings,
 		['Review', id],
 		`get review ${id}`,
 		REVIEW_SHAPE,

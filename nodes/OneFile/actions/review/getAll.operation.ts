@@ -22,6 +22,7 @@ import { readRecord, REVIEW_SHAPE } from '../../helpers/records';
 import { ONEFILE_LISTS, oneFileSearchAll } from '../../transport/paging';
 import { getRecord } from '../records';
 import { SIMPLE_REVIEW_FIELDS, REVIEW_FIELDS } from './get.operation';
+import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
 	locatorProperty({
@@ -86,6 +87,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot list reviews', 'OneFile');
 	const filters = check.collection('filters');
@@ -101,6 +103,7 @@ export async function execute(
 	const fullRecords = check.flag('Full Records', check.collection('options').fullRecords, false);
 	check.done();
 	const rows = await oneFileSearchAll.call(this, ONEFILE_LISTS.review, compact(body), {
+		settings,
 		itemIndex,
 		limit,
 		action: 'list reviews',
@@ -117,7 +120,14 @@ export async function execute(
 		if (id === undefined) continue;
 		reviews.push(
 			shape(
-				await getRecord.call(this, itemIndex, ['Review', id], `get review ${id}`, REVIEW_SHAPE),
+				await getRecord.call(
+					this,
+					itemIndex,
+					settings,
+					['Review', id],
+					`get review ${id}`,
+					REVIEW_SHAPE,
+				),
 			),
 		);
 	}

@@ -19,6 +19,7 @@ import { ONEFILE_LISTS, oneFileSearchAll } from '../../transport/paging';
 import { learnerOrganisation } from '../statuses';
 import { previewOption, readPreview, withKeyLock } from '../sync';
 import { VISIT_TYPES } from './visitTypes';
+import type { RequestSettings } from '../../transport/settings';
 
 const SUBJECT = 'Cannot schedule the review';
 
@@ -133,6 +134,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, SUBJECT, 'OneFile');
 	const options = check.collection('options');
@@ -159,7 +161,7 @@ export async function execute(
 	const preview = readPreview(check, options);
 	const { learnerId, scheduledFor } = check.done({ learnerId: learner, scheduledFor: scheduled });
 
-	const organisationId = await learnerOrganisation.call(this, learnerId, itemIndex);
+	const organisationId = await learnerOrganisation.call(this, learnerId, settings, itemIndex);
 	const day = scheduledFor.slice(0, 10);
 	const visit = compact({
 		LearnerID: learnerId,
@@ -179,7 +181,14 @@ export async function execute(
 	});
 	const about = { learnerId, organisationId, scheduledFor };
 	const result = await withKeyLock(this, `review:${learnerId}:${day}`, async () => {
-		const existing = await scheduledOn.call(this, itemIndex, organisationId, learnerId, day);
+		const existing = await scheduledOn.call(
+			this,
+			itemIndex,
+			settings,
+			organisationId,
+			learnerId,
+			day,
+		);
 		if (existing !== undefined)
 			return {
 				action: 'exists',
@@ -198,8 +207,11 @@ export async function execute(
 				wouldSend: { visit, review },
 				message: `Would book a visit and schedule a review for learner ${learnerId} at ${scheduledFor}; nothing was written (Preview).`,
 			};
-		const visitId = await bookVisit.call(this, itemIndex, visit);
-		const reviewId = await createReview.call(this, itemIndex, { ...review, VisitID: visitId });
+		const visitId = await bookVisit.call(this, itemIndex, settings, visit);
+		const reviewId = await createReview.call(this, itemIndex, settings, {
+			...review,
+			VisitID: visitId,
+		});
 		return {
 			action: 'scheduled',
 			scheduled: true,
@@ -220,6 +232,7 @@ function visitTypeName(id: number): string | undefined {
 async function scheduledOn(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	organisationId: number,
 	learnerId: number,
 	day: string,
@@ -233,7 +246,7 @@ async function scheduledOn(
 			DateFrom: `${day}T00:00:00.000Z`,
 			DateTo: `${day}T23:59:59.999Z`,
 		},
-		{ itemIndex, action: `look for a review of learner ${learnerId} on ${day}` },
+		{ settings, itemIndex, action: `look for a review of learner ${learnerId} on ${day}` },
 	);
 	// OneFile's filters are known from client code only: the learner and the day are checked here too.
 	const found = rows
@@ -265,9 +278,11 @@ function createdId(body: unknown): number | undefined {
 async function bookVisit(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	body: IDataObject,
 ): Promise<number> {
 	const { body: answer } = await oneFileApiRequest.call(this, {
+		settings,
 		method: 'POST',
 		path: ['Visit'],
 		body,
@@ -291,12 +306,14 @@ async function bookVisit(
 async function createReview(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	body: IDataObject,
 ): Promise<number> {
 	const visitId = Number(body.VisitID);
 	let answer: unknown;
 	try {
 		({ body: answer } = await oneFileApiRequest.call(this, {
+			settings,
 			method: 'POST',
 			path: ['Review'],
 			body,

@@ -21,6 +21,7 @@ import { readRecord, TIMESHEET_SHAPE } from '../../helpers/records';
 import { withOwnFields } from '../../../shared/answers';
 import { oneFileApiRequest } from '../../transport';
 import { oneFileList } from '../../transport/answers';
+import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
 	...learnerLocators('The learner whose timesheet entries to list'),
@@ -63,6 +64,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot list timesheet entries', 'OneFile');
 	const filters = check.collection('filters');
@@ -83,6 +85,7 @@ export async function execute(
 	const entries = await readPages(
 		async () => {
 			const { body } = await oneFileApiRequest.call(this, {
+				settings,
 				method: 'GET',
 				path: ['Timesheet', 'Learner', ids.learnerId],
 				itemIndex,

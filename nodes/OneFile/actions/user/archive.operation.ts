@@ -7,6 +7,7 @@ import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { oneFileApiRequest } from '../../transport';
 import { previewOption, previewWrite, readPreview } from '../sync';
+import type { RequestSettings } from '../../transport/settings';
 
 function properties(operation: 'archive' | 'unarchive'): INodeProperties[] {
 	return updateDisplayOptions({ show: { resource: ['user'], operation: [operation] } }, [
@@ -38,6 +39,7 @@ function operation(kind: 'archive' | 'unarchive') {
 	return async function (
 		this: IExecuteFunctions,
 		itemIndex: number,
+		settings: RequestSettings,
 	): Promise<INodeExecutionData[]> {
 		const check = new Checker(this, itemIndex, `Cannot ${kind} the user`, 'OneFile');
 		const preview = readPreview(check, check.collection('options'));
@@ -45,7 +47,7 @@ function operation(kind: 'archive' | 'unarchive') {
 		if (preview)
 			return toItems.call(
 				this,
-				await previewWrite.call(this, itemIndex, [['User', userId]], {
+				await previewWrite.call(this, itemIndex, settings, [['User', userId]], {
 					id: userId,
 					action: `would ${kind}`,
 					message: `Would ${kind} user ${userId}`,
@@ -53,6 +55,7 @@ function operation(kind: 'archive' | 'unarchive') {
 				itemIndex,
 			);
 		await oneFileApiRequest.call(this, {
+			settings,
 			method: 'POST',
 			path: ['User', userId, kind === 'archive' ? 'Archive' : 'Unarchive'],
 			itemIndex,

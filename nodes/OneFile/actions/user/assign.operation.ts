@@ -15,6 +15,7 @@ import { isRole, ROLES } from '../../descriptions/roles';
 import { oneFileApiRequest } from '../../transport';
 import { previewOption, previewWrite, readPreview } from '../sync';
 import { compact } from '../../../shared/http/body';
+import type { RequestSettings } from '../../transport/settings';
 
 const LEVEL_KEYS = Object.keys(ASSIGN_LEVELS) as AssignLevel[];
 
@@ -99,6 +100,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot assign the user', 'OneFile');
 	const level = this.getNodeParameter('level', itemIndex) as string;
@@ -140,6 +142,7 @@ export async function execute(
 			await previewWrite.call(
 				this,
 				itemIndex,
+				settings,
 				[
 					['User', ids.learnerId],
 					['User', ids.assigneeId],
@@ -158,6 +161,7 @@ export async function execute(
 	// The path carries the user being assigned and the body the learner, as OneFile's public
 	// client code does; the 2026 help text says "learner" for {id} (see README, "Assign").
 	await oneFileApiRequest.call(this, {
+		settings,
 		method: 'POST',
 		path: ['User', ids.assigneeId, 'Assign'],
 		body: compact(body),

@@ -7,6 +7,7 @@ import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { oneFileApiRequest } from '../../transport';
 import { previewOption, previewWrite, readPreview } from '../sync';
+import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
 	locatorProperty({
@@ -51,6 +52,7 @@ export const description = updateDisplayOptions(
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot assign the placement', 'OneFile');
 	const grantAccess = check.flag('Grant Access', check.param('grantAccess', false), false);
@@ -62,7 +64,7 @@ export async function execute(
 	if (preview)
 		return toItems.call(
 			this,
-			await previewWrite.call(this, itemIndex, [['User', userId]], {
+			await previewWrite.call(this, itemIndex, settings, [['User', userId]], {
 				action: 'would assign',
 				assigned: false,
 				userId,
@@ -73,6 +75,7 @@ export async function execute(
 			itemIndex,
 		);
 	await oneFileApiRequest.call(this, {
+		settings,
 		method: 'POST',
 		path: ['User', userId, 'AssignPlacement', placementId, grantAccess],
 		itemIndex,

@@ -11,6 +11,7 @@ import {
 import { checkCreateInput, createOptions, validationResult, wouldCreate } from './createInput';
 import { createUser } from './createUser';
 import { withLearnerStatusId } from './learnerStatus';
+import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
 	roleProperty,
@@ -26,6 +27,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const checked = checkCreateInput.call(this, itemIndex);
 	if (checked.validateOnly) return toItems.call(this, validationResult(checked), itemIndex);
@@ -33,13 +35,14 @@ export async function execute(
 	const body = await withLearnerStatusId.call(
 		this,
 		itemIndex,
+		settings,
 		checked.body,
 		Number(checked.body.OrganisationID),
 	);
 	if (checked.preview) return toItems.call(this, wouldCreate({ ...checked, body }), itemIndex);
 	return toItems.call(
 		this,
-		await createUser.call(this, itemIndex, checked.role, body, checked.options),
+		await createUser.call(this, itemIndex, settings, checked.role, body, checked.options),
 		itemIndex,
 	);
 }

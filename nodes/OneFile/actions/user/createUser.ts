@@ -5,6 +5,7 @@ import { answerId, idFromAnswer } from '../../../shared/checks/values';
 import { ROLES, type Role } from '../../descriptions/roles';
 import { failureOf, oneFileApiRequest } from '../../transport';
 import { findMatchingUsers, MATCH_FIELDS, type MatchBy } from './matching';
+import type { RequestSettings } from '../../transport/settings';
 
 export interface CreateOptions {
 	includePassword?: boolean;
@@ -24,6 +25,7 @@ export interface CreateOptions {
 export async function createUser(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	role: Role,
 	body: IDataObject,
 	options: CreateOptions,
@@ -39,6 +41,7 @@ export async function createUser(
 		try {
 			responseBody = (
 				await oneFileApiRequest.call(this, {
+					settings,
 					method: 'POST',
 					path: ['User'],
 					body,
@@ -52,7 +55,7 @@ export async function createUser(
 			lost = error;
 		}
 		if (!isAmbiguous(lost)) throw lost;
-		const matches = await findMatchingUsers.call(this, itemIndex, matchBy, body);
+		const matches = await findMatchingUsers.call(this, itemIndex, settings, matchBy, body);
 		if (matches.length === 1 && knownAbsent) {
 			// It was not there before this create, so the user found now is the one just created.
 			recoveredId = idFromAnswer(matches[0].ID) ?? null;
@@ -66,7 +69,7 @@ export async function createUser(
 		if (attempt >= MAX_CREATE_ATTEMPTS) throw lost;
 		knownAbsent = true;
 	}
-	return summarise.call(this, itemIndex, role, body, responseBody, recoveredId, options);
+	return summarise.call(this, itemIndex, settings, role, body, responseBody, recoveredId, options);
 }
 
 /** How often a create is tried when each answer is lost and the user is then not found. */
@@ -121,6 +124,7 @@ function isAmbiguous(error: unknown): boolean {
 async function summarise(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	role: Role,
 	body: IDataObject,
 	responseBody: unknown,
@@ -162,6 +166,7 @@ async function summarise(
 		const matches = await findMatchingUsers.call(
 			this,
 			itemIndex,
+			settings,
 			body.MISID !== undefined ? 'misId' : 'email',
 			body,
 		);

@@ -9,6 +9,7 @@ import { locatorProperty } from '../../descriptions/rlc.description';
 import { SIMPLE_USER_FIELDS, USER_RECORD_FIELDS } from '../../helpers/userRecord';
 import { oneFileApiRequest } from '../../transport';
 import { oneFileRecord } from '../../transport/answers';
+import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
 	locatorProperty({
@@ -31,11 +32,13 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot get the user', 'OneFile');
 	const shape = readOutput(check, SIMPLE_USER_FIELDS, { simplifyParam: 'simplify' });
 	const { userId } = check.done({ userId: check.id('User', check.param('userId')) });
 	const { body } = await oneFileApiRequest.call(this, {
+		settings,
 		method: 'GET',
 		path: ['User', userId],
 		itemIndex,

@@ -19,6 +19,7 @@ import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { ALL_ROLES, isRole, ROLES } from '../../descriptions/roles';
 import { ONEFILE_LISTS, oneFileSearchAll } from '../../transport/paging';
+import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
 	locatorProperty({
@@ -74,6 +75,7 @@ const TEXT_FILTERS = [
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot list users', 'OneFile');
 	const body: IDataObject = {
@@ -97,6 +99,7 @@ export async function execute(
 	const limit = readLimit(check);
 	check.done();
 	const rows = await oneFileSearchAll.call(this, ONEFILE_LISTS.user, compact(body), {
+		settings,
 		itemIndex,
 		limit,
 		action: 'list users',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { matchStatus, runStatuses, statusError } from '../statuses';
+import type { RequestSettings } from '../../transport/settings';
 
 /**
  * A Learner Status given by name ("Withdrawn", from a sheet) becomes the organisation's status ID
@@ -10,12 +11,19 @@ import { matchStatus, runStatuses, statusError } from '../statuses';
 export async function withLearnerStatusId(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	body: IDataObject,
 	organisationId: number,
 ): Promise<IDataObject> {
 	const raw = body.LearnerStatusID;
 	if (typeof raw !== 'string') return body;
-	const statuses = await runStatuses.call(this, organisationId, 'LearnerStatuses', itemIndex);
+	const statuses = await runStatuses.call(
+		this,
+		organisationId,
+		'LearnerStatuses',
+		settings,
+		itemIndex,
+	);
 	const match = matchStatus(raw, statuses);
 	if (match.ok) return { ...body, LearnerStatusID: match.id };
 	throw statusError(

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ONEFILE_LISTS, searchPage } from '../../transport/paging';
+import type { RequestSettings } from '../../transport/settings';
 
 export type MatchBy = 'email' | 'misId';
 
@@ -21,6 +22,7 @@ const MATCH_PAGE = 10;
 export async function findMatchingUsers(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	matchBy: MatchBy,
 	body: IDataObject,
 ): Promise<IDataObject[]> {
@@ -32,6 +34,7 @@ export async function findMatchingUsers(
 		[apiName]: body[apiName],
 	};
 	const { rows } = await searchPage.call(this, ONEFILE_LISTS.user, filters, 1, MATCH_PAGE, {
+		settings,
 		itemIndex,
 		action: `look for an existing user with this ${label}`,
 	});

@@ -16,6 +16,7 @@ import { oneFileApiRequest } from '../../transport';
 import { compareWithRecord, everyField } from '../../helpers/compare';
 import { withLearnerStatusId } from './learnerStatus';
 import { comparesBeforeWriting, currentUser, previewOption, readPreview } from '../sync';
+import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
 	locatorProperty({
@@ -35,6 +36,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const check = new Checker(this, itemIndex, 'Cannot update the user', 'OneFile');
 	const userId = check.id('User', check.param('userId'));
@@ -51,17 +53,17 @@ export async function execute(
 	const { id } = check.done({ id: userId });
 	if (typeof body.LearnerStatusID === 'string') {
 		// A status by name belongs to the user's organisation: read it from the record.
-		const { OrganisationID } = await currentUser.call(this, itemIndex, id);
+		const { OrganisationID } = await currentUser.call(this, itemIndex, settings, id);
 		Object.assign(
 			body,
-			await withLearnerStatusId.call(this, itemIndex, body, Number(OrganisationID)),
+			await withLearnerStatusId.call(this, itemIndex, settings, body, Number(OrganisationID)),
 		);
 	}
 	if (!comparesBeforeWriting.call(this) && !preview) {
-		await send.call(this, itemIndex, id, body);
+		await send.call(this, itemIndex, settings, id, body);
 		return toItems.call(this, { id, updated: true, changed: body }, itemIndex);
 	}
-	const record = await currentUser.call(this, itemIndex, id);
+	const record = await currentUser.call(this, itemIndex, settings, id);
 	const { send: differs, changes } = comparesBeforeWriting.call(this)
 		? compareWithRecord(body, record)
 		: everyField(body, record);
@@ -89,7 +91,7 @@ export async function execute(
 			},
 			itemIndex,
 		);
-	await send.call(this, itemIndex, id, differs);
+	await send.call(this, itemIndex, settings, id, differs);
 	return toItems.call(
 		this,
 		{ id, action: 'updated', updated: true, changed: differs, changes },
@@ -100,10 +102,12 @@ export async function execute(
 async function send(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	id: number,
 	body: IDataObject,
 ): Promise<void> {
 	await oneFileApiRequest.call(this, {
+		settings,
 		method: 'POST',
 		path: ['User', id],
 		body,

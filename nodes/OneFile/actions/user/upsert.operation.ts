@@ -41,6 +41,7 @@ import {
 } from '../sync';
 import type { MisIdIndex } from '../../transport/runState';
 import { compareWithRecord, everyField } from '../../helpers/compare';
+import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
 	roleProperty,
@@ -81,6 +82,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
 	const matchBy = this.getNodeParameter('matchBy', itemIndex) as MatchBy;
 	const misId =
@@ -103,13 +105,18 @@ export async function execute(
 	// creates two (the second finds the first, and updates it or leaves it unchanged).
 	const key = `${String(body.OrganisationID)}:${String(body.Role)}:${matchBy}:${misIdKey(body[apiName])}`;
 	return await withKeyLock(this, key, async () => {
-		return toItems.call(this, await upsertOne.call(this, itemIndex, checked, matchBy), itemIndex);
+		return toItems.call(
+			this,
+			await upsertOne.call(this, itemIndex, settings, checked, matchBy),
+			itemIndex,
+		);
 	});
 }
 
 async function upsertOne(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	checked: CheckedCreate,
 	matchBy: MatchBy,
 ): Promise<IDataObject> {
@@ -117,13 +124,14 @@ async function upsertOne(
 	const body = await withLearnerStatusId.call(
 		this,
 		itemIndex,
+		settings,
 		checked.body,
 		Number(checked.body.OrganisationID),
 	);
 	const roleName = ROLES[role].name;
 	const { apiName, label } = MATCH_FIELDS[matchBy];
 	const sync = comparesBeforeWriting.call(this);
-	const found = await findExisting.call(this, itemIndex, matchBy, body, sync);
+	const found = await findExisting.call(this, itemIndex, settings, matchBy, body, sync);
 	const { matches, index, notice } = found;
 	if (matches.length > 1) {
 		throw new NodeOperationError(
@@ -138,7 +146,7 @@ async function upsertOne(
 	const noticed = notice === undefined ? {} : { notice };
 	if (matches.length === 0) {
 		if (preview) return wouldCreate({ ...checked, body }, notice);
-		const created = await createUser.call(this, itemIndex, role, body, {
+		const created = await createUser.call(this, itemIndex, settings, role, body, {
 			...options,
 			matchBy,
 			knownAbsent: true,
@@ -171,7 +179,7 @@ async function upsertOne(
 	};
 	const wanted = updatablePart(body);
 	if (!sync && !preview) {
-		await sendUpdate.call(this, itemIndex, id, roleName, wanted);
+		await sendUpdate.call(this, itemIndex, settings, id, roleName, wanted);
 		return {
 			action: 'updated',
 			...summary,
@@ -179,7 +187,7 @@ async function upsertOne(
 			message: `Updated ${roleName} ${String(body.FirstName)} ${String(body.LastName)} (ID ${id}), found by ${label}.`,
 		};
 	}
-	const record = await currentUser.call(this, itemIndex, id);
+	const record = await currentUser.call(this, itemIndex, settings, id);
 	// Version 1.2 sends only what differs; earlier versions would send every field given.
 	const { send, changes } = sync ? compareWithRecord(wanted, record) : everyField(wanted, record);
 	const name = `${roleName} ${String(body.FirstName)} ${String(body.LastName)} (ID ${id})`;
@@ -199,7 +207,7 @@ async function upsertOne(
 			message: `Would update ${name}: ${Object.keys(changes).join(', ')}; nothing was written (Preview).`,
 			...noticed,
 		};
-	await sendUpdate.call(this, itemIndex, id, roleName, send);
+	await sendUpdate.call(this, itemIndex, settings, id, roleName, send);
 	return {
 		action: 'updated',
 		...summary,
@@ -224,21 +232,23 @@ interface Existing {
 async function findExisting(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	matchBy: MatchBy,
 	body: IDataObject,
 	sync: boolean,
 ): Promise<Existing> {
 	if (!sync || matchBy !== 'misId')
-		return { matches: await findMatchingUsers.call(this, itemIndex, matchBy, body) };
+		return { matches: await findMatchingUsers.call(this, itemIndex, settings, matchBy, body) };
 	const index = await misIdIndex.call(
 		this,
 		itemIndex,
+		settings,
 		Number(body.OrganisationID),
 		Number(body.Role),
 	);
 	if (index === undefined)
 		return {
-			matches: await findMatchingUsers.call(this, itemIndex, matchBy, body),
+			matches: await findMatchingUsers.call(this, itemIndex, settings, matchBy, body),
 			notice: `The organisation has more than ${MAX_INDEXED_USERS.toLocaleString('en-GB')} users of this role: this run matched by one search per row.`,
 		};
 	return { matches: (index.get(misIdKey(body.MISID)) ?? []).map((id) => ({ ID: id })), index };
@@ -247,11 +257,13 @@ async function findExisting(
 async function sendUpdate(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	settings: RequestSettings,
 	id: number,
 	roleName: string,
 	body: IDataObject,
 ): Promise<void> {
 	await oneFileApiRequest.call(this, {
+		settings,
 		method: 'POST',
 		path: ['User', id],
 		body,
