@@ -64,7 +64,7 @@ export class BksbApi implements ICredentialType {
 			],
 			default: '/live2api/api',
 			description:
-				'Public sources disagree on the path of the API below the host. If "Test" says the API was not found, try the other one.',
+				'Public sources disagree on the path of the API after the host name. If "Test" says the API was not found, try the other one.',
 		},
 		{
 			displayName: 'Access Key ID',

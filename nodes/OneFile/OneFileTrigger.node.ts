@@ -36,7 +36,7 @@ export class OneFileTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"OneFile has no webhooks for customers, so this node asks OneFile for changes on the schedule below. When the workflow is first published it starts from that moment on OneFile's clock: earlier changes are not replayed (a change in the second or two before may be). Each change is emitted once.",
+					"OneFile has no webhooks for customers, so this node asks OneFile for changes on the Poll Times schedule. When the workflow is first published it starts from that moment on OneFile's clock: earlier changes are not replayed (a change in the second or two before may be). Each change is emitted once.",
 				name: 'notice',
 				type: 'notice',
 				default: '',

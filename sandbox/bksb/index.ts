@@ -38,8 +38,20 @@ export interface BksbSandbox {
 	requests(): BksbLoggedRequest[];
 	users(): BksbUser[];
 	counters(): { requests: number; creates: number; authFailures: number };
+	/**
+	 * Fault injection: the next `times` requests whose key is accepted (default 1) answer `status`
+	 * with a GenericResponseMessage, as bksb's gateway or rate limit would, e.g. 429 with
+	 * `{ 'Retry-After': '120' }`. Cleared by reset().
+	 */
+	failNext(status: number, options?: { times?: number; headers?: Record<string, string>; description?: string }): void;
 	reset(): void;
 	close(): Promise<void>;
+}
+
+interface Fault {
+	status: number;
+	headers: Record<string, string>;
+	description: string;
 }
 
 interface State {
@@ -50,13 +62,14 @@ interface State {
 	log: BksbLoggedRequest[];
 	creates: number;
 	authFailures: number;
+	faults: Fault[];
 }
 
 function freshState(): State {
 	const users = new Map(seedUsers().map((u) => [u.UserId, u]));
 	const groups = seedGroups();
 	for (const group of groups) for (const id of group.members) if (!users.has(id)) users.set(id, generatedUser(id));
-	return { users, groups, nextUserId: 33001, nextSessionId: 7001, log: [], creates: 0, authFailures: 0 };
+	return { users, groups, nextUserId: 33001, nextSessionId: 7001, log: [], creates: 0, authFailures: 0, faults: [] };
 }
 
 /** GenericResponseMessage ([D] shape on update endpoints; [G] also used for errors). */
@@ -64,10 +77,10 @@ function generic(status: number, statusName: string, description: string, data: 
 	return { HttpStatusCode: status, HttpStatus: statusName, Status: status < 300 ? 'Success' : 'Error', Description: description, Data: data };
 }
 
-const STATUS_NAMES: Record<number, string> = { 200: 'OK', 400: 'BadRequest', 401: 'Unauthorized', 404: 'NotFound', 500: 'InternalServerError' };
+const STATUS_NAMES: Record<number, string> = { 200: 'OK', 400: 'BadRequest', 401: 'Unauthorized', 404: 'NotFound', 429: 'TooManyRequests', 500: 'InternalServerError', 502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'GatewayTimeout' };
 
 class Reply {
-	constructor(readonly status: number, readonly body: unknown) {}
+	constructor(readonly status: number, readonly body: unknown, readonly headers: Record<string, string> = {}) {}
 }
 
 const fail = (status: number, description: string) => new Reply(status, generic(status, STATUS_NAMES[status] ?? 'Error', description));
@@ -186,10 +199,13 @@ export async function startBksbSandbox(opts: BksbSandboxOptions = {}): Promise<B
 		else if (request.headers.authorization !== expected) {
 			state.authFailures++;
 			reply = fail(401, 'The access key ID or secret key is not valid');
-		} else reply = route(state, options, request.method ?? 'GET', url.pathname.slice(base.length), query, body);
+		} else {
+			const fault = state.faults.shift();
+			reply = fault ? new Reply(fault.status, generic(fault.status, STATUS_NAMES[fault.status] ?? 'Error', fault.description), fault.headers) : route(state, options, request.method ?? 'GET', url.pathname.slice(base.length), query, body);
+		}
 		state.log.push({ method: request.method ?? 'GET', path: url.pathname, query, authorization: request.headers.authorization ? 'Basic <masked>' : undefined, body, status: reply.status });
 		const text = JSON.stringify(reply.body);
-		response.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+		response.writeHead(reply.status, { ...reply.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
 		response.end(text);
 	};
 
@@ -211,6 +227,9 @@ export async function startBksbSandbox(opts: BksbSandboxOptions = {}): Promise<B
 		requests: () => structuredClone(state.log),
 		users: () => structuredClone([...state.users.values()]),
 		counters: () => ({ requests: state.log.length, creates: state.creates, authFailures: state.authFailures }),
+		failNext: (status, fault = {}) => {
+			for (let i = 0; i < (fault.times ?? 1); i++) state.faults.push({ status, headers: fault.headers ?? {}, description: fault.description ?? STATUS_NAMES[status] ?? 'Error' });
+		},
 		reset: () => {
 			state = freshState();
 		},

@@ -40,7 +40,7 @@ describe('User', () => {
 
 	test('bad input is refused before any request, naming the row and fields', async () => {
 		const result = await run({ resource: 'user', operation: 'create', username: '={{ $json.user }}', firstname: 'A', lastname: 'B', email: '={{ $json.email }}', additionalFields: { dateOfBirth: '={{ $json.dob }}' } }, [{ user: '', email: 'x@', dob: '31/02/2005' }], true);
-		expect(result.json[0].error).toBe('Cannot create the bksb user: 3 problems: Username is missing; Email "x@" is not an email address; Date of Birth "31/02/2005" is not a date [item 0]');
+		expect(result.json[0].error).toBe('Cannot create the bksb user: 3 fields need fixing: Username is missing; Email "x@" is not an email address; Date of Birth "31/02/2005" is not a date [item 0]');
 		expect(sandbox.requests()).toEqual([]);
 	});
 
@@ -94,6 +94,43 @@ describe('Assessment links', () => {
 		const result = await run({ resource: 'assessment', operation: 'getDiagnosticLink', userId: '31002', courseSubject: 'English' }, [{}], true);
 		expect(result.json[0].error).toMatch(/^bksb could not do it \(HTTP 500\)/);
 		expect(result.json[0].description).toMatch(/No working level is set/);
+	});
+});
+
+describe("bksb's rate limit and gateway: its side, never the row's", () => {
+	// Form advice would send ops staff hunting through a row that is fine.
+	const FORM_ADVICE = /check the fields|fields named|the row is wrong|Requests in Parallel|fewer items/i;
+	const create = { resource: 'user', operation: 'create', username: 'new.learner', firstname: 'New', lastname: 'Learner', email: '' };
+
+	test('429: bksb is limiting how fast this key may send; wait and run again later', async () => {
+		sandbox.failNext(429, { headers: { 'Retry-After': '120' } });
+		const result = await run({ resource: 'user', operation: 'get', userId: '31001' }, [{}], true);
+		expect(result.json[0].error).toBe('bksb is limiting how fast this access key may send (HTTP 429) while trying to get bksb user 31001');
+		const description = String(result.json[0].description);
+		expect(description).toMatch(/bksb asked the node to wait 120 s before trying again, longer than the node waits \(60 s\), so it stopped\./);
+		expect(description).toMatch(/The row is fine: bksb is limiting how fast this access key may send requests\. Wait a few minutes, then run the workflow again\./);
+		expect(description).toMatch(/already sends one item at a time/);
+		expect(description).not.toMatch(FORM_ADVICE);
+		expect(result.json[0].httpCode).toBe('429');
+	});
+
+	test.each([
+		[502, 'bksb could not be reached through its gateway', /bksb is unavailable at its gateway/],
+		[503, 'bksb is unavailable', /bksb is unavailable at its gateway/],
+		[504, 'bksb timed out at its gateway', /bksb did not answer its gateway in time/],
+	])('%i: %s; nothing is wrong with the row; run again later, then bksb status or support', async (status, message, why) => {
+		sandbox.failNext(status);
+		const result = await run(create, [{}], true);
+		expect(result.json[0].error).toBe(`${message} (HTTP ${status}) while trying to create bksb user new.learner`);
+		const description = String(result.json[0].description);
+		expect(description).toMatch(/The row is fine: /);
+		expect(description).toMatch(why);
+		expect(description).toMatch(/Run the workflow again later\. If it keeps happening, check bksb's service status or contact bksb support\.$/);
+		expect(description).not.toMatch(FORM_ADVICE);
+		expect(result.json[0].httpCode).toBe(String(status));
+		// A create is never repeated after an answer that may mean bksb acted.
+		expect(sandbox.requests()).toHaveLength(1);
+		expect(sandbox.counters().creates).toBe(0);
 	});
 });
 

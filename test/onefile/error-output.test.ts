@@ -49,3 +49,32 @@ test('a mixed sheet splits into created rows and rows to fix, each failed row wi
 	// The rows to fix carry nothing but their own columns, the error and the fix: ready for a sheet.
 	expect(Object.keys(bad).sort()).toEqual(['email', 'error', 'first', 'last', 'message', 'placement', 'row']);
 });
+
+describe('a row with several fields to fix: a list in the editor, plain text in the item', () => {
+	const badRow = [sheet[1]];
+
+	test("the node's error description is an HTML list n8n's editor shows as one", async () => {
+		const result = await onefile.engine.run({ parameters: create, items: badRow, typeVersion: 1.2 });
+		expect(result.status).toBe('error');
+		expect(result.error).toEqual(expect.objectContaining({ name: 'NodeOperationError', message: expect.stringMatching(/^Cannot create the Learner: 2 fields need fixing: Last Name is missing; Email "not-an-email" is not an email address \[item 0\]$/) }));
+		// <ul> and <li> are in the editor's ALLOWED_HTML_TAGS (n8n-editor-ui, NodeErrorView's sanitizeHtml).
+		const description = String((result.error as { description?: unknown }).description);
+		expect(description).toMatch(/^<ul><li>Last Name: A Learner must have a Last Name[^<]*<\/li><li>Email: Use an address like name@example\.com[^<]*<\/li><\/ul>$/);
+	});
+
+	test('Continue On Fail: the item carries the same fixes as plain text, one line each, no tags', async () => {
+		const result = await onefile.engine.run({ parameters: create, items: badRow, continueOnFail: true, typeVersion: 1.2 });
+		const item = result.json[0];
+		expect(item.error).toMatch(/2 fields need fixing: Last Name is missing; Email "not-an-email"/);
+		expect(item.description).toMatch(/^- Last Name: A Learner must have a Last Name[^\n]*\n- Email: Use an address like name@example\.com[^\n]*$/);
+		expect(String(item.description)).not.toMatch(/[<>]|&lt;|&amp;/);
+	});
+
+	test('error output: the message column is plain text too', async () => {
+		const result = await onefile.engine.run({ parameters: create, items: badRow, errorOutput: true, typeVersion: 1.2 });
+		const [item] = result.errorItems.map((i) => i.json);
+		expect(item).toEqual(expect.objectContaining({ row: 2, error: expect.stringMatching(/Last Name is missing/) }));
+		expect(item.message).toMatch(/^- Last Name: [^\n]+\n- Email: Use an address like name@example\.com/);
+		expect(String(item.message)).not.toMatch(/[<>]/);
+	});
+});

@@ -54,7 +54,7 @@ describe('Learning Aim → Update sends only the fields given', () => {
 
 	test('bad input: every problem of the row at once, by field, before any request', async () => {
 		const result = await onefile.engine.run({ parameters: { ...update({ updateFields: { achievedDate: '31/02/2025', registrationDate: 'soon' }, status: byId('={{ {} }}') }), learningAimId: byId('={{ "x" }}') }, typeVersion: V12, continueOnFail: true });
-		expect(result.json[0].error).toBe('Cannot update the learning aim: 4 problems: Learning Aim "x" is not a OneFile ID; Registration Date "soon" is not a date; Achieved Date "31/02/2025" is not a date; Status is not text (it is an object) [item 0]');
+		expect(result.json[0].error).toBe('Cannot update the learning aim: 4 fields need fixing: Learning Aim "x" is not a OneFile ID; Registration Date "soon" is not a date; Achieved Date "31/02/2025" is not a date; Status is not text (it is an object) [item 0]');
 		expect(api()).toEqual([]);
 	});
 

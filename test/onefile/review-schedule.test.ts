@@ -77,7 +77,7 @@ describe('Review → Schedule books a visit, then the review', () => {
 
 	test('bad input: every problem of the row at once, by field, before any request', async () => {
 		const result = await run({ ...schedule({ scheduledFor: '={{ "next tuesday" }}', visitType: byId('={{ "Remote" }}'), employerId: byId('={{ "boss" }}'), options: { smsReminder: '={{ "maybe" }}' } }), learnerId: byId('={{ "x" }}') });
-		expect(result.json[0].error).toBe('Cannot schedule the review: 5 problems: Learner "x" is not a OneFile ID; Scheduled For "next tuesday" is not a date and time; Visit Type "Remote" is not a OneFile ID; Employer "boss" is not a OneFile ID; SMS Reminder "maybe" is not yes or no [item 0]');
+		expect(result.json[0].error).toBe('Cannot schedule the review: 5 fields need fixing: Learner "x" is not a OneFile ID; Scheduled For "next tuesday" is not a date and time; Visit Type "Remote" is not a OneFile ID; Employer "boss" is not a OneFile ID; SMS Reminder "maybe" is not yes or no [item 0]');
 		const early = await run(schedule({ options: { visitEnds: '2031-03-04T08:00:00Z' } }));
 		expect(early.json[0].error).toMatch(/Visit Ends \(2031-03-04T08:00:00.000Z\) is before Scheduled For/);
 		expect(api()).toEqual([]);

@@ -87,8 +87,8 @@ describe('bad input stops the item before any request, naming the item, the fiel
 		const result = await onefile.engine.run({ parameters: createParameters('learner'), items, continueOnFail: true });
 		expect(result.json).toHaveLength(3);
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(result.json[1].error).toBe('Cannot create the Learner: 2 problems: Last Name is missing; Email "ben@" is not an email address [item 1]');
-		expect(result.json[1].description).toMatch(/^Last Name: A Learner must have a Last Name.*\nEmail: Use an address like name@example.com/s);
+		expect(result.json[1].error).toBe('Cannot create the Learner: 2 fields need fixing: Last Name is missing; Email "ben@" is not an email address [item 1]');
+		expect(result.json[1].description).toMatch(/^- Last Name: A Learner must have a Last Name.*\n- Email: Use an address like name@example.com/s);
 		expect(createBodies().map((b) => (b as IDataObject).Email)).toEqual(['amira.khan@example.com', 'c@example.com']);
 	});
 

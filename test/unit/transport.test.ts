@@ -59,7 +59,7 @@ describe('OneFile errors in plain words', () => {
 		expect(readOneFileError({ Code: '-11', Message: 'x' })).toEqual({ serviceCode: -11, serviceMessage: 'x' });
 		expect(readOneFileError('<!DOCTYPE html><html>Bad gateway</html>')).toEqual({ notData: true });
 		expect(translateFailure({ httpCode: 502, notData: true }, 'x').message).toMatch(/web page instead of data/);
-		expect(translateFailure({ networkCode: 'ECONNRESET' }, 'x').message).toBe('No answer from OneFile while trying to x (connection dropped)');
+		expect(translateFailure({ networkCode: 'ECONNRESET' }, 'x').message).toBe('OneFile did not answer while trying to x (connection dropped)');
 		expect(translateFailure({ networkCode: 'ECONNRESET' }, 'x').description).toMatch(/network error ECONNRESET/);
 	});
 	test('only the network code is read from a failed connection, never its request headers', () => {

@@ -1,5 +1,5 @@
 import { createUserBody, updateUserBody } from '../../nodes/OneFile/helpers/userBody';
-import { describeProblems } from '../../nodes/shared/checks/problems';
+import { describeProblems, plainDescription } from '../../nodes/shared/checks/problems';
 import { isBlank, normaliseValue } from '../../nodes/shared/checks/values';
 
 describe('values as spreadsheets send them', () => {
@@ -105,7 +105,32 @@ describe('create body from the role table', () => {
 			{ field: 'Email', problem: '"x" is not an email address', fix: 'Use an address like name@example.com' },
 			{ field: 'Classroom', problem: 'is missing', fix: 'Pick one' },
 		]);
-		expect(message).toBe('Cannot create the Learner: 2 problems: Email "x" is not an email address; Classroom is missing [item 3]');
-		expect(description).toBe('Email: Use an address like name@example.com.\nClassroom: Pick one.');
+		expect(message).toBe('Cannot create the Learner: 2 fields need fixing: Email "x" is not an email address; Classroom is missing [item 3]');
+		expect(description).toBe('<ul><li>Email: Use an address like name@example.com.</li><li>Classroom: Pick one.</li></ul>');
+		expect(plainDescription(description)).toBe('- Email: Use an address like name@example.com.\n- Classroom: Pick one.');
+	});
+
+	test('one fix stays a plain sentence, in the editor and in the error item', () => {
+		const { message, description } = describeProblems('Cannot create the Learner', 0, [{ field: 'Email', problem: 'is missing', fix: 'Fill in the Email' }]);
+		expect(message).toBe('Cannot create the Learner: Email is missing [item 0]');
+		expect(description).toBe('Email: Fill in the Email.');
+		expect(plainDescription(description)).toBe(description);
+	});
+
+	test('text from a sheet or OneFile inside the list is escaped, and comes back whole as plain text', () => {
+		const { description } = describeProblems('Cannot update the learning aim', 2, [
+			{ field: 'Status', problem: 'is not one of the statuses', fix: 'Use one of: 1 <b>Done</b> & "Dusted", 2 `Held`' },
+			{ field: 'Learner', problem: 'is missing', fix: 'Pick one' },
+		]);
+		expect(description).toBe('<ul><li>Status: Use one of: 1 &lt;b&gt;Done&lt;/b&gt; &amp; &quot;Dusted&quot;, 2 &#96;Held&#96;.</li><li>Learner: Pick one.</li></ul>');
+		expect(plainDescription(description)).toBe('- Status: Use one of: 1 <b>Done</b> & "Dusted", 2 `Held`.\n- Learner: Pick one.');
+	});
+
+	test("a trigger's settings are settings, not a row's fields", () => {
+		const { message } = describeProblems('The OneFile Trigger cannot watch for changes', undefined, [
+			{ field: 'Roles', problem: 'has no role chosen, so the trigger has no one to watch', fix: 'Choose at least one role to watch' },
+			{ field: 'Organisation', problem: 'is missing', fix: 'Pick one' },
+		]);
+		expect(message).toBe('The OneFile Trigger cannot watch for changes: 2 settings need fixing: Roles has no role chosen, so the trigger has no one to watch; Organisation is missing');
 	});
 });

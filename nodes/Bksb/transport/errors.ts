@@ -2,6 +2,10 @@ import type { JsonObject } from 'n8n-workflow';
 
 import { commonFailureWords, triesWords, type RequestFailure } from '../../shared/http/failure';
 
+/** 502 and 503: bksb's side, never the row's; no form advice. */
+const UNAVAILABLE_FIX =
+	"The row is fine: bksb is unavailable at its gateway (down or updating). Run the workflow again later. If it keeps happening, check bksb's service status or contact bksb support.";
+
 const STATUS_WORDS: Record<number, { message: string; fix: string }> = {
 	400: {
 		message: 'bksb refused the request',
@@ -19,9 +23,10 @@ const STATUS_WORDS: Record<number, { message: string; fix: string }> = {
 		message: 'bksb could not find that record or address',
 		fix: 'Check the ID. If every call says this, check the credential’s API Base Path.',
 	},
+	// The bksb node sends one item at a time and has no Requests in Parallel to lower: waiting is the fix.
 	429: {
-		message: 'bksb is limiting the request rate',
-		fix: 'Run the workflow again later with fewer items at once.',
+		message: 'bksb is limiting how fast this access key may send',
+		fix: "The row is fine: bksb is limiting how fast this access key may send requests. Wait a few minutes, then run the workflow again. The bksb node already sends one item at a time; if this keeps happening, ask bksb support about the key's limit.",
 	},
 	500: {
 		message: 'bksb could not do it',
@@ -29,13 +34,16 @@ const STATUS_WORDS: Record<number, { message: string; fix: string }> = {
 	},
 	502: {
 		message: 'bksb could not be reached through its gateway',
-		fix: 'bksb may be down or updating. Try again later.',
+		fix: UNAVAILABLE_FIX,
 	},
 	503: {
 		message: 'bksb is unavailable',
-		fix: 'bksb may be down or updating. Try again later.',
+		fix: UNAVAILABLE_FIX,
 	},
-	504: { message: 'bksb took too long to answer', fix: 'Try again later.' },
+	504: {
+		message: 'bksb timed out at its gateway',
+		fix: "The row is fine: bksb did not answer its gateway in time. Run the workflow again later. If it keeps happening, check bksb's service status or contact bksb support.",
+	},
 };
 
 const ADDRESS_FIX = "Check the credential's Region or URL and this server's network access.";

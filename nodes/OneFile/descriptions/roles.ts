@@ -319,7 +319,7 @@ export const USER_FIELDS: readonly UserField[] = [
 		kind: 'text',
 		requiredFor: [],
 		optionalFor: ['learner'],
-		description: 'ILR code for learning difficulties, disabilities or health problems',
+		description: 'ILR code for a learning difficulty, disability or health problem',
 	},
 	{
 		apiName: 'L15',

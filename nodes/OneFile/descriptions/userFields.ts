@@ -16,7 +16,7 @@ export const roleProperty: INodeProperties = {
 	})),
 	default: 'learner',
 	description:
-		'The kind of user. The fields below change with it, as OneFile requires different details per role. For a sheet with mixed roles, split it with a Switch node first.',
+		'The kind of user. The fields of this form (the required ones and Additional Fields) change with it, as OneFile requires different details per role. For a sheet with mixed roles, split it with a Switch node first.',
 };
 
 /** One form field for a role-table row, in the shape its kind needs. */

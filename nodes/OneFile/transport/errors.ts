@@ -2,6 +2,18 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { commonFailureWords, triesWords, type RequestFailure } from '../../shared/http/failure';
 
+/** Where a node's options are, as the editor shows them; absent when the node has no such option. */
+export interface OptionNames {
+	timeout?: string;
+	parallel?: string;
+}
+
+/** The OneFile node's; the trigger and the editor's dropdowns have neither, so words must not name them. */
+export const ONEFILE_NODE_OPTIONS: OptionNames = {
+	timeout: 'Options → Timeout',
+	parallel: 'Options → Requests in Parallel',
+};
+
 /**
  * OneFile's error codes in words an ops person can act on. OneFile answers 400 with
  * `{ code, message }` (docs/onefile-api.md §3.7: -11, -57 and -58 seen in client code); keyed by code,
@@ -22,10 +34,14 @@ export const ONEFILE_ERROR_CODES: Record<number, { message: string; fix: string 
 	},
 };
 
+/** 502 and 503: OneFile's side, never the row's. */
+const UNAVAILABLE_FIX =
+	'The row is fine: OneFile is unavailable (down or updating). Run the workflow again later. If it keeps happening, contact OneFile Support.';
+
 const STATUS_WORDS: Record<number, { message: string; fix: string }> = {
 	400: {
 		message: 'OneFile refused the request',
-		fix: "Check the fields named in OneFile's answer below, then run the item again.",
+		fix: "Check the fields named in OneFile's answer (in the error details), then run the item again.",
 	},
 	401: {
 		message: 'OneFile did not accept the session',
@@ -47,24 +63,35 @@ const STATUS_WORDS: Record<number, { message: string; fix: string }> = {
 		message: 'The request was too large for OneFile',
 		fix: 'Shorten the longest values (addresses, notes).',
 	},
-	429: {
-		message: 'OneFile is limiting the request rate',
-		fix: 'Run the workflow again later with fewer items at once (Options → Requests in Parallel).',
-	},
 	500: {
 		message: 'OneFile failed on its side',
-		fix: 'Try again later. If it keeps happening for this item, its data may be what OneFile cannot handle: contact OneFile Support with the time of the error.',
+		fix: 'OneFile may recover: run the item again later. If it keeps happening for this item, its data may be what OneFile cannot handle: contact OneFile Support with the time of the error.',
 	},
 	502: {
 		message: 'OneFile could not be reached through its gateway',
-		fix: 'OneFile may be down or updating. Try again later.',
+		fix: UNAVAILABLE_FIX,
 	},
 	503: {
 		message: 'OneFile is unavailable',
-		fix: 'OneFile may be down or updating. Try again later.',
+		fix: UNAVAILABLE_FIX,
 	},
-	504: { message: 'OneFile took too long to answer', fix: 'Try again later.' },
+	504: {
+		message: 'OneFile took too long to answer',
+		fix: 'The row is fine: OneFile did not answer its gateway in time. Run the workflow again later. If it keeps happening, contact OneFile Support.',
+	},
 };
+
+/** 429: OneFile refused before acting; fewer at once helps only where the node has Requests in Parallel. */
+function rateLimitWords(parallel: string | undefined): { message: string; fix: string } {
+	const then =
+		parallel === undefined
+			? 'Wait a few minutes, then run the workflow again.'
+			: `Wait a few minutes, then run the workflow again with fewer items at once (${parallel}).`;
+	return {
+		message: 'OneFile is limiting the request rate',
+		fix: `The row is fine: OneFile is limiting how fast this credential may send requests. ${then}`,
+	};
+}
 
 const ADDRESS_FIX =
 	"Check the credential's Environment or Base URL (it ends in /api/v2.1) and this server's network access, then try again.";
@@ -77,7 +104,11 @@ export interface TranslatedError {
 }
 
 /** A failed request in words; `failure` holds nothing secret (see maskSecrets in the transport). */
-export function translateFailure(failure: RequestFailure, action: string): TranslatedError {
+export function translateFailure(
+	failure: RequestFailure,
+	action: string,
+	options: OptionNames = ONEFILE_NODE_OPTIONS,
+): TranslatedError {
 	const details: IDataObject = {};
 	if (failure.httpCode !== undefined) details.httpCode = failure.httpCode;
 	if (failure.serviceCode !== undefined) details.oneFileCode = failure.serviceCode;
@@ -85,7 +116,7 @@ export function translateFailure(failure: RequestFailure, action: string): Trans
 	if (failure.networkCode !== undefined) details.networkCode = failure.networkCode;
 	const httpCode = failure.httpCode === undefined ? undefined : String(failure.httpCode);
 
-	const common = commonFailureWords(failure, 'OneFile', action, ADDRESS_FIX);
+	const common = commonFailureWords(failure, 'OneFile', action, ADDRESS_FIX, options.timeout);
 	if (common) return { ...common, httpCode, details };
 	const said = failure.serviceMessage ? `OneFile said: "${failure.serviceMessage}". ` : '';
 	const known =
@@ -101,7 +132,7 @@ export function translateFailure(failure: RequestFailure, action: string): Trans
 		return {
 			message: `OneFile's answer could not be read while trying to ${action} (HTTP ${failure.httpCode})`,
 			description:
-				'OneFile answered, but not with valid data (cut short or garbled). The node tried again where that was safe. Try again later; if it persists, check the Base URL points at the OneFile API.',
+				'OneFile answered, but not with valid data (cut short or garbled). The node tried again where that was safe. Run the item again later; if it persists, check that the Base URL points at the OneFile API.',
 			httpCode,
 			details,
 		};
@@ -110,15 +141,15 @@ export function translateFailure(failure: RequestFailure, action: string): Trans
 		return {
 			message: `OneFile answered with a web page instead of data while trying to ${action} (HTTP ${failure.httpCode})`,
 			description:
-				'OneFile, or a proxy in front of it, sent an error page. OneFile may be down or updating, or the Base URL may point at the wrong server. Try again later.',
+				'OneFile, or a proxy in front of it, sent an error page. OneFile may be down or updating, or the Base URL may point at the wrong server. Run the item again later.',
 			httpCode,
 			details,
 		};
 	}
 	const status = failure.httpCode ?? 0;
-	const words = STATUS_WORDS[status] ?? {
+	const words = (status === 429 ? rateLimitWords(options.parallel) : STATUS_WORDS[status]) ?? {
 		message: `OneFile answered HTTP ${status}`,
-		fix: 'Try again later; if it keeps happening, contact OneFile Support.',
+		fix: 'OneFile may recover: run the item again later. If it keeps happening, contact OneFile Support.',
 	};
 	const code = failure.serviceCode !== undefined ? `code ${failure.serviceCode}, ` : '';
 	return {

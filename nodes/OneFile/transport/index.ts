@@ -18,7 +18,7 @@ import {
 } from '../../shared/http/retry';
 import { maskSecrets } from '../../shared/http/secrets';
 import { buildUrl, describePath, isPathSegment, type PathPart } from '../../shared/http/url';
-import { readOneFileError, translateFailure } from './errors';
+import { ONEFILE_NODE_OPTIONS, readOneFileError, translateFailure } from './errors';
 import { requestStart } from './pacing';
 import type { AdaptiveLimit } from '../../shared/items/adaptiveLimit';
 import { runState, type RunState } from './runState';
@@ -236,7 +236,7 @@ function tellAdaptive(adaptive: AdaptiveLimit, outcome: Outcome, ms: number): vo
 /** Once OneFile has refused the run past its bound (refusals.ts), no request of the run is sent. */
 function stopIfRunStopped(this: OneFileContext, run: RunState, request: OneFileRequest): void {
 	if (!run.refusals.stopped) return;
-	const words = runStoppedWords(run.refusals.stopped, 'OneFile');
+	const words = runStoppedWords(run.refusals.stopped, 'OneFile', optionsOf(this).parallel);
 	throw new NodeApiError(this.getNode(), {} as JsonObject, {
 		message: words.message,
 		description: words.description,
@@ -250,12 +250,17 @@ async function waitForPause(run: RunState): Promise<void> {
 	if (wait > 0) await sleep(wait);
 }
 
+/** The options words may point at: only the node's run has Options; the trigger and dropdowns have none. */
+function optionsOf(context: OneFileContext): typeof ONEFILE_NODE_OPTIONS {
+	return 'getInputData' in context ? ONEFILE_NODE_OPTIONS : {};
+}
+
 function requestFailed(
 	this: OneFileContext,
 	failure: RequestFailure,
 	request: OneFileRequest,
 ): NodeApiError {
-	const translated = translateFailure(failure, request.action);
+	const translated = translateFailure(failure, request.action, optionsOf(this));
 	// Built from a clean object: n8n's own error keeps the HTTP client's error, headers and token included.
 	const error = new NodeApiError(
 		this.getNode(),

@@ -452,8 +452,8 @@ function readSettings(this: IPollFunctions): Settings {
 	if (roles.length === 0)
 		check.add({
 			field: 'Roles',
-			problem: 'has no role chosen',
-			fix: `Pick one or more of: ${ALL_ROLES.map((r) => ROLES[r].name).join(', ')}`,
+			problem: 'has no role chosen, so the trigger has no one to watch',
+			fix: `Choose at least one role to watch: ${ALL_ROLES.map((r) => ROLES[r].name).join(', ')}`,
 		});
 	const options = check.collection('options');
 	const defaultOverlap =
@@ -465,15 +465,15 @@ function readSettings(this: IPollFunctions): Settings {
 	if (!Number.isInteger(lookBackDays) || lookBackDays < 1 || lookBackDays > 366)
 		check.add({
 			field: 'Look Back (Days)',
-			problem: `is ${JSON.stringify(options.lookBackDays)}`,
-			fix: 'Give a whole number of days from 1 to 366',
+			problem: `is ${JSON.stringify(options.lookBackDays)}, not a whole number of days from 1 to 366`,
+			fix: 'Enter a whole number of days from 1 to 366',
 		});
 	const recheckMinutes = Number(options.recheckMinutes ?? DEFAULT_RECHECK_MINUTES);
 	if (!Number.isFinite(recheckMinutes) || recheckMinutes < 0)
 		check.add({
 			field: 'Recheck Every (Minutes)',
-			problem: `is ${JSON.stringify(options.recheckMinutes)}`,
-			fix: 'Give a number of minutes, 0 or more',
+			problem: `is ${JSON.stringify(options.recheckMinutes)}, not a number of minutes`,
+			fix: 'Enter a number of minutes, 0 or more',
 		});
 	const settings = {
 		event,

@@ -23,7 +23,7 @@ export function outputProperties(
 			type: 'options',
 			options: [
 				{ name: 'Raw', value: 'raw', description: 'The whole record as OneFile returns it' },
-				{ name: 'Selected Fields', value: 'selected', description: 'Only the fields listed below' },
+				{ name: 'Selected Fields', value: 'selected', description: 'Only the fields chosen in Fields' },
 				{
 					name: 'Simplified',
 					value: 'simplified',

@@ -93,13 +93,16 @@ export function redirectHostOf(location: unknown, requestUrl: string): string {
 /**
  * The parts of an error that say what happened whichever service answered: a redirect, a deadline,
  * a size cap, a lost connection, a cancelled execution. `service` is "OneFile" or "bksb"; `fix`
- * names where to correct the address. Undefined when the failure is a status the service explains.
+ * names where to correct the address; `timeoutOption` is where the node's Timeout is set, as the
+ * editor shows it, or undefined when the node has none (bksb): words never point at a missing option.
+ * Undefined when the failure is a status the service explains.
  */
 export function commonFailureWords(
 	failure: RequestFailure,
 	service: string,
 	action: string,
 	fix: string,
+	timeoutOption?: string,
 ): { message: string; description: string } | undefined {
 	if (failure.redirectHost !== undefined) {
 		return {
@@ -110,7 +113,10 @@ export function commonFailureWords(
 	if (failure.timedOutAfterS !== undefined) {
 		return {
 			message: `${service} did not answer within ${failure.timedOutAfterS} s while trying to ${action}`,
-			description: `The whole answer must arrive within the node's Timeout (Options → Timeout). ${service} may be slow or overloaded: try again later, or raise the Timeout.`,
+			description:
+				timeoutOption === undefined
+					? `The whole answer must arrive within ${failure.timedOutAfterS} s. ${service} may be slow or overloaded: run the workflow again later.`
+					: `The whole answer must arrive within the node's Timeout (${timeoutOption}). ${service} may be slow or overloaded: run the workflow again later, or raise the Timeout.`,
 		};
 	}
 	if (failure.tooLargeBytes !== undefined) {
@@ -122,13 +128,13 @@ export function commonFailureWords(
 	}
 	if (failure.cancelled) {
 		return {
-			message: `Stopped while trying to ${action}`,
+			message: `The execution was stopped while trying to ${action}`,
 			description: 'The execution was cancelled before the answer came.',
 		};
 	}
 	if (failure.httpCode === undefined) {
 		return {
-			message: `No answer from ${service} while trying to ${action} (${networkWords(failure.networkCode)})`,
+			message: `${service} did not answer while trying to ${action} (${networkWords(failure.networkCode)})`,
 			description: `The connection failed before ${service} answered (network error ${failure.networkCode ?? 'unknown'}). ${fix}`,
 		};
 	}

@@ -71,15 +71,22 @@ export function describeDuration(ms: number): string {
 	return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
 }
 
-/** The error every item of a stopped run gets, in words: what happened, how long, what to do. */
+/**
+ * The error every item of a stopped run gets, in words: what happened, how long, what to do.
+ * `parallelOption` is where the node's Requests in Parallel is set, as the editor shows it, or
+ * undefined when the node sends one item at a time (bksb): words never point at a missing option.
+ */
 export function runStoppedWords(
 	stopped: RunStopped,
 	service: string,
+	parallelOption?: string,
 ): { message: string; description: string } {
 	const how = stopped.rateLimited ? 'too many requests, HTTP 429' : 'server errors or no answer';
 	const message = `${service} refused this run's requests ${stopped.refusals} times in a row over ${describeDuration(stopped.refusingMs)} (${how}), so the node stopped sending: this item was not done`;
 	const fix = stopped.rateLimited
-		? `${service} is limiting how fast this credential may send. Run the workflow again later with fewer items at once (Options → Requests in Parallel), or ask ${service} Support about the limit.`
+		? parallelOption === undefined
+			? `${service} is limiting how fast this credential may send. Wait a few minutes, then run the workflow again, or ask ${service} Support about the limit.`
+			: `${service} is limiting how fast this credential may send. Run the workflow again later with fewer items at once (${parallelOption}), or ask ${service} Support about the limit.`
 		: `${service} seems to be down or failing. Run the workflow again later; if it lasts, contact ${service} Support.`;
 	return {
 		message,

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { plainDescription } from '../checks/problems';
+
 /** Output items paired with the input item they came from. */
 export function toItems(
 	this: IExecuteFunctions,
@@ -13,7 +15,9 @@ export function toItems(
 }
 
 /**
- * The output item of a failed input item under "Continue On Fail": message, fix, paired.
+ * The output item of a failed input item under "Continue On Fail": message, fix, paired. The fix
+ * is plain text: a list of fixes is HTML only for n8n's editor (fixesAsHtml), and an item goes on
+ * to sheets and emails, where tags would show as they are.
  *
  * Under "Continue (using error output)" n8n sends an item to the error output only when its
  * `json` holds `error` alone or `error` and `message` (n8n-core's handleNodeErrorOutput), and then
@@ -27,7 +31,8 @@ export function errorItem(
 ): INodeExecutionData[] {
 	const description = (error as { description?: unknown }).description;
 	const httpCode = (error as { httpCode?: unknown }).httpCode;
-	const fix = typeof description === 'string' && description ? description : undefined;
+	const fix =
+		typeof description === 'string' && description ? plainDescription(description) : undefined;
 	const code = typeof httpCode === 'string' && httpCode ? httpCode : undefined;
 	if (this.getNode().onError === 'continueErrorOutput') {
 		const message = [fix, code === undefined ? undefined : `(HTTP ${code})`]

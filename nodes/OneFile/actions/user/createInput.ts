@@ -24,7 +24,7 @@ export const createOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to only check every row, offline: nothing is sent to OneFile, not even a search. Each row comes out with valid (true or false) and the problems to fix, field by field: check a sheet before its first real run. To see what a run would change in OneFile, use Preview.',
+			'Whether to only check every row, offline: nothing is sent to OneFile, not even a search. Each row comes out with valid (true or false) and, field by field, what to fix: check a sheet before its first real run. To see what a run would change in OneFile, use Preview.',
 	},
 	{
 		displayName: 'Look Up New User ID',
