@@ -4,8 +4,14 @@
  * as a community package), in headless Debian Chromium. Sets up the owner account, creates the
  * credential through the editor (its Test against the sandbox, and a bad token), adds the node
  * and checks, per role and per assign level, the fields the form shows against the role table
- * the package is built from. Screenshots go to test-results/ui/; `--update-screenshots` also
- * copies the README's ones into docs/screenshots/.
+ * the package is built from; the dropdowns, Assign's levels and the progress and write-side forms;
+ * the icon per theme, and each icon's contrast at 16 px on that theme's panel background
+ * (lib/contrast.mjs); example 6 on the canvas. Then it runs workflows in the editor: a failed item
+ * (three wrong fields in one row), whose error in the output pane must read as the node wrote it
+ * (compared with n8n's record of the run, fetched through the REST API, never with fixed wording),
+ * each field's fix on its own line; and the execution hints of Requests in Parallel (Auto) and
+ * Preview. Screenshots go to test-results/ui/; `--update-screenshots` also copies the README's ones
+ * (all but the 16 px icon renders) into docs/screenshots/.
  * Ends with `N passed, N failed`; exits 1 on any failure.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
