@@ -4,11 +4,18 @@
  * as a community package), in headless Debian Chromium. Sets up the owner account, creates the
  * credential through the editor (its Test against the sandbox, and a bad token), adds the node
  * and checks, per role and per assign level, the fields the form shows against the role table
- * the package is built from. Screenshots go to test-results/ui/; `--update-screenshots` also
- * copies the README's ones into docs/screenshots/.
+ * the package is built from; the dropdowns, Assign's levels and the progress and write-side forms;
+ * the icon per theme, and each icon's contrast at 16 px on that theme's panel background
+ * (lib/contrast.mjs); example 6 on the canvas. Then it runs workflows in the editor: a failed item
+ * (three wrong fields in one row), whose error in the output pane must read as the node wrote it
+ * (compared with n8n's record of the run, fetched through the REST API, never with fixed wording),
+ * each field's fix on its own line; and the execution hints of Requests in Parallel (Auto) and
+ * Preview. Screenshots go to test-results/ui/; `--update-screenshots` also copies the README's ones
+ * (all but the 16 px icon renders) into docs/screenshots/.
  * Ends with `N passed, N failed`; exits 1 on any failure.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +26,7 @@ import { createInstance, packPackage, startSandbox, stopProcess } from './lib/n8
 import { ensureRuntime, ROOT, run, step } from './lib/runtime.mjs';
 import { checks } from './lib/checks.mjs';
 import { exampleWorkflow } from './lib/examples.mjs';
+import { backgroundBehind, measureIcons, MIN_CONTRAST } from './lib/contrast.mjs';
 
 const VERSION = '2.8.4';
 const OWNER = { email: 'ui-test@example.com', firstName: 'Ui', lastName: 'Test', password: 'OneFile-ui-2026' };
@@ -42,6 +50,7 @@ const { ROLES, ALL_ROLES, USER_FIELDS, requiredFields } = require(join(ROOT, 'di
 const optionalFields = (role) => USER_FIELDS.filter((f) => f.optionalFor.includes(role));
 const { ASSIGN_LEVELS } = require(join(ROOT, 'dist/nodes/OneFile/descriptions/assignLevels.js'));
 const { SEED, DEMO_CUSTOMER_TOKEN } = require(join(ROOT, 'build/sandbox/onefile/index.js'));
+const fieldLabel = (param) => USER_FIELDS.find((f) => f.param === param).displayName;
 
 await ensureChromium(step);
 const runtime = await ensureRuntime(VERSION);
@@ -50,10 +59,78 @@ const work = mkdtempSync(join(tmpdir(), 'onefile-ui-'));
 const children = [];
 let browser;
 
-async function shot(page, name, clip) {
+/** The failed-item workflow: which row is bad, and in which fields (by parameter name). */
+const FAILING_NODE = 'Create learners';
+const BAD_ROW = 1;
+const BAD_FIELDS = ['lastName', 'email', 'dateOfBirth'];
+/** The hints' openings, as OneFile.node.ts runHints words them. */
+const AUTO_HINT = 'Requests in Parallel (Auto) ran up to';
+const PREVIEW_HINT = 'Preview: nothing was written to OneFile';
+const AUTO_NODE = 'Get 12 learners';
+const PREVIEW_NODE = 'Preview archive';
+
+const ONEFILE = 'n8n-nodes-onefile.oneFile';
+const byId = (value) => ({ __rl: true, mode: 'id', value: String(value) });
+const workflowNode = (name, type, typeVersion, position, parameters, credential) => ({
+	id: randomUUID(),
+	name,
+	type,
+	typeVersion,
+	position,
+	parameters,
+	...(credential ? { credentials: { oneFileApi: { id: credential.id, name: credential.name } } } : {}),
+});
+const codeNode = (name, rows, position) => workflowNode(name, 'n8n-nodes-base.code', 2, position, { jsCode: `return ${JSON.stringify(rows.map((json) => ({ json })))};` });
+const trigger = workflowNode('When clicking ‘Execute workflow’', 'n8n-nodes-base.manualTrigger', 1, [0, 0], {});
+const main = (...targets) => ({ main: [targets.map((node) => ({ node, type: 'main', index: 0 }))] });
+
+/**
+ * Three rows for User → Create (version 1.2, Validate Only off): rows 0 and 2 are fine; row 1 has no
+ * last name, an address that is not an email and a date of birth in the future.
+ */
+function failedItemWorkflow(credential) {
+	const business = SEED.organisations.keychainOff;
+	const assessor = SEED.assessors.find((a) => a.organisationId === business.id);
+	const classroom = SEED.classrooms.find((c) => c.organisationId === business.id);
+	const placement = SEED.placements.find((p) => p.organisationId === business.id);
+	const stamp = Date.now();
+	const rows = [
+		{ firstName: 'Maya', lastName: 'Okafor', email: `maya.okafor.${stamp}@example.com`, dateOfBirth: '2004-03-12' },
+		{ firstName: 'Tom', lastName: '', email: 'tom.at.example.com', dateOfBirth: `${new Date().getFullYear() + 5}-01-01` },
+		{ firstName: 'Priya', lastName: 'Shah', email: `priya.shah.${stamp}@example.com`, dateOfBirth: '2003-07-30' },
+	];
+	const oneFile = workflowNode(FAILING_NODE, ONEFILE, 1.2, [440, 0], {
+		resource: 'user',
+		operation: 'create',
+		role: 'learner',
+		organisationId: byId(business.id),
+		firstName: '={{ $json.firstName }}',
+		lastName: '={{ $json.lastName }}',
+		email: '={{ $json.email }}',
+		defaultAssessorId: byId(assessor.id),
+		classroomId: byId(classroom.id),
+		placementId: byId(placement.id),
+		additionalFields: { dateOfBirth: '={{ $json.dateOfBirth }}' },
+		options: { validateOnly: false },
+	}, credential);
+	const rowsNode = codeNode('Three learners', rows, [220, 0]);
+	return { name: 'UI: a failed item', nodes: [trigger, rowsNode, oneFile], connections: { [trigger.name]: main(rowsNode.name), [rowsNode.name]: main(oneFile.name) }, settings: { executionOrder: 'v1' }, active: false };
+}
+
+/** Twelve sandbox learners: User → Get at Auto (the default), and User → Archive with Preview on. */
+function hintsWorkflow(credential) {
+	const { firstId } = SEED.generatedLearners;
+	const ids = Array.from({ length: 12 }, (_, i) => ({ id: firstId + i }));
+	const rowsNode = codeNode('Twelve learner IDs', ids, [220, 0]);
+	const get = workflowNode(AUTO_NODE, ONEFILE, 1.2, [440, -100], { resource: 'user', operation: 'get', userId: byId('={{ $json.id }}'), options: {} }, credential);
+	const archive = workflowNode(PREVIEW_NODE, ONEFILE, 1.2, [440, 100], { resource: 'user', operation: 'archive', userId: byId('={{ $json.id }}'), options: { preview: true } }, credential);
+	return { name: 'UI: execution hints', nodes: [trigger, rowsNode, get, archive], connections: { [trigger.name]: main(rowsNode.name), [rowsNode.name]: main(get.name, archive.name) }, settings: { executionOrder: 'v1' }, active: false };
+}
+
+async function shot(page, name, clip, { readme = true } = {}) {
 	const file = join(ARTEFACTS, `${name}.png`);
 	await page.screenshot({ path: file, clip });
-	if (updateScreenshots) {
+	if (updateScreenshots && readme) {
 		mkdirSync(README_SHOTS, { recursive: true });
 		copyFileSync(file, join(README_SHOTS, `${name}.png`));
 	}
@@ -168,12 +245,14 @@ try {
 		const light = await ui.panelIcon();
 		check('light mode: the panel shows the light icon, rendered', light.rendered && /onefile\.svg$/.test(light.src), show(light));
 		await shot(page, 'icon-light', PANEL_HEADER);
+		await iconContrast('light', light.src);
 		await ui.saveWorkflow();
 		await ui.setTheme('dark');
 		await ui.openNodeWithIcon('onefile');
 		const dark = await ui.panelIcon();
 		check('dark mode: the panel shows the dark icon, rendered', dark.rendered && /onefile\.dark\.svg$/.test(dark.src), show(dark));
 		await shot(page, 'icon-dark', PANEL_HEADER);
+		await iconContrast('dark', dark.src);
 
 		step('example 6 (monthly compliance report) on the canvas');
 		await ui.setTheme('light');
@@ -186,12 +265,94 @@ try {
 		const nodes = await page.getByTestId('canvas-node').count();
 		check('example 6 opens in the editor with all its nodes', nodes === report.nodes.length, `${nodes} of ${report.nodes.length} nodes`);
 		await shot(page, 'compliance-report');
+
+		// Workflows the next steps run, made through n8n's REST API with the credential made above.
+		const credentials = await ui.rest('/rest/credentials');
+		const credential = credentials.find((c) => c.type === 'oneFileApi');
+		const parse = createRequire(join(runtime.folder, 'package.json'))('flatted').parse;
+		const execution = async (id) => {
+			const full = await ui.rest(`/rest/executions/${id}`);
+			return typeof full.data === 'string' ? parse(full.data) : full.data;
+		};
+		const visibleText = (locator) => locator.evaluate((element) => element.innerText);
+		const squash = (text) => String(text ?? '').replace(/\s+/g, ' ').trim();
+
+		step('a failed item in the editor: the message and each field\'s fix');
+		const failing = await ui.rest('/rest/workflows', { method: 'POST', body: failedItemWorkflow(credential) });
+		await page.goto(`${n8n.url}/workflow/${failing.id}`);
+		await page.getByTestId('canvas-node').first().waitFor();
+		const failedRun = await execution(await ui.executeWorkflow());
+		// What the node itself said, from n8n's record of the run: the editor is not asked.
+		const nodeError = failedRun.resultData.runData[FAILING_NODE]?.[0]?.error ?? failedRun.resultData.error ?? {};
+		await ui.openNodeNamed(FAILING_NODE);
+		const pane = ui.outputPane();
+		await pane.getByTestId('node-error-message').waitFor();
+		const shownMessage = squash(await visibleText(pane.getByTestId('node-error-message')));
+		const description = pane.getByTestId('node-error-description');
+		const shownLines = (await description.count()) ? (await visibleText(description)).split('\n').map(squash).filter(Boolean) : [];
+		// The fixes as the node wrote them: list entries when the description is HTML, else its lines
+		// (n8n renders the description as sanitised HTML, backticks as <code>: compare visible text).
+		const fixes = await page.evaluate((html) => {
+			const box = document.createElement('div');
+			box.innerHTML = String(html ?? '').replace(/`(.*?)`/g, '<code>$1</code>');
+			const items = [...box.querySelectorAll('li')];
+			return items.length > 0 ? items.map((li) => li.textContent) : box.textContent.split('\n');
+		}, nodeError.description);
+		const expectedFixes = fixes.map(squash).filter(Boolean);
+		const expectedMessage = squash(nodeError.message);
+		const itemIndex = nodeError.context?.itemIndex ?? BAD_ROW;
+		check('failed item: the output pane shows the node\'s message as written', expectedMessage !== '' && (shownMessage === expectedMessage || shownMessage === `${expectedMessage} [item ${itemIndex}]`), show({ shown: shownMessage, node: expectedMessage }));
+		const names = BAD_FIELDS.map(fieldLabel);
+		check('failed item: the message names the row and every field to fix', itemIndex === BAD_ROW && new RegExp(`\\bitem ${BAD_ROW}\\b|\\brow ${BAD_ROW + 1}\\b`, 'i').test(shownMessage) && names.every((name) => shownMessage.includes(name)), show({ shown: shownMessage, fields: names, itemIndex }));
+		const shownDescription = squash(shownLines.join(' '));
+		check('failed item: every field\'s fix is shown as written', expectedFixes.length >= names.length && expectedFixes.every((fix) => shownDescription.includes(fix)), show({ shown: shownDescription, node: expectedFixes }));
+		const linesNaming = names.map((name) => shownLines.findIndex((line) => line.toLowerCase().includes(name.toLowerCase())));
+		check('failed item: each field\'s fix on its own line', shownLines.length >= names.length && expectedFixes.every((fix) => shownLines.includes(fix)) && new Set(linesNaming).size === names.length && !linesNaming.includes(-1), show({ lines: shownLines, fixes: expectedFixes }));
+		await ui.dismissToasts();
+		await shot(page, 'failed-item', await pane.boundingBox());
+		await ui.closeNode();
+
+		step('execution hints in the output pane: Requests in Parallel (Auto), Preview');
+		const hinting = await ui.rest('/rest/workflows', { method: 'POST', body: hintsWorkflow(credential) });
+		await page.goto(`${n8n.url}/workflow/${hinting.id}`);
+		await page.getByTestId('canvas-node').first().waitFor();
+		const hintRun = await execution(await ui.executeWorkflow());
+		const hintsOf = (node) => (hintRun.resultData.runData[node]?.[0]?.hints ?? []).map((h) => squash(h.message));
+		for (const [node, prefix, name, screenshot] of [
+			[AUTO_NODE, AUTO_HINT, 'Auto hint: the output pane shows what Requests in Parallel (Auto) did', 'auto-hint'],
+			[PREVIEW_NODE, PREVIEW_HINT, 'Preview hint: the output pane says nothing was written to OneFile', undefined],
+		]) {
+			await ui.openNodeNamed(node);
+			const pane = ui.outputPane();
+			await pane.getByTestId('node-hint').first().waitFor();
+			const shown = (await pane.getByTestId('node-hint').locator('visible=true').allInnerTexts()).map(squash);
+			const given = hintsOf(node).filter((hint) => hint.startsWith(prefix));
+			check(name, given.length === 1 && shown.includes(given[0]), show({ shown, node: hintsOf(node), items: hintRun.resultData.runData[node]?.[0]?.data?.main?.[0]?.length }));
+			await ui.dismissToasts();
+			if (screenshot) await shot(page, screenshot, await pane.boundingBox());
+			await ui.closeNode();
+		}
 	} catch (error) {
 		check('the browser steps ran', false, error.message.split('\n')[0]);
 		await page.screenshot({ path: join(ARTEFACTS, 'failure.png') }).catch(() => undefined);
 		const marks = await page.locator('[data-test-id]').evaluateAll((els) => [...new Set(els.filter((e) => e.checkVisibility()).map((e) => e.getAttribute('data-test-id')))]).catch(() => []);
 		writeFileSync(join(ARTEFACTS, 'failure.txt'), `${error.stack}\n\nvisible data-test-id marks:\n${marks.join('\n')}\n`);
 		console.log(`     (screenshot and visible marks in ${ARTEFACTS}/failure.*)`);
+	}
+	/**
+	 * The four node icons at 16 px on the background of the panel that shows the icon now (this
+	 * theme's), each's contrast printed and checked (see lib/contrast.mjs for how it is measured).
+	 */
+	async function iconContrast(theme, panelSrc) {
+		const icon = ui.ndv().locator('img[src*="icons"]').first();
+		const background = await backgroundBehind(icon);
+		const base = new URL(panelSrc, n8n.url).href.replace(/[^/]+\.svg$/, '');
+		const files = ['onefile.svg', 'onefile.dark.svg', 'bksb.svg', 'bksb.dark.svg'].filter((f) => f.includes('.dark.') === (theme === 'dark'));
+		const measured = await measureIcons(page, { sources: files.map((f) => base + f), background, file: join(ARTEFACTS, `icon-16-${theme}.png`) });
+		for (const [index, m] of measured.entries()) {
+			console.log(`     ${theme}: ${files[index]} on ${m.background} (${background}): mark ${m.mark ?? 'none'} (${(m.share * 100).toFixed(0)} % of the icon), contrast ${m.ratio.toFixed(2)}:1`);
+			check(`[${theme}] ${files[index]} at 16 px: contrast at least ${MIN_CONTRAST}:1 with the panel background`, m.mark !== undefined && m.ratio >= MIN_CONTRAST, show(m));
+		}
 	}
 } catch (error) {
 	check('the suite ran', false, error.message);

@@ -199,6 +199,64 @@ export function editor(page, baseUrl) {
 			await parameters().waitFor();
 		},
 
+		/**
+		 * n8n's REST API as the editor calls it: the owner's session cookie, and the browser-id
+		 * header n8n binds that session to. Answers the `data` of n8n's JSON.
+		 */
+		async rest(path, { method = 'GET', body } = {}) {
+			return await page.evaluate(
+				async ({ path, method, body }) => {
+					const headers = { 'browser-id': localStorage.getItem('n8n-browserId') ?? '' };
+					if (body !== undefined) headers['content-type'] = 'application/json';
+					const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+					const text = await response.text();
+					if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
+					return JSON.parse(text).data;
+				},
+				{ path, method, body },
+			);
+		},
+
+		/**
+		 * "Execute workflow" on the canvas, as a user runs a manual workflow; resolves once n8n has
+		 * finished the execution (read back through the REST API) and the canvas shows no run in progress.
+		 */
+		async executeWorkflow() {
+			const started = page.waitForResponse((r) => /\/rest\/workflows\/[^/]+\/run/.test(r.url()) && r.request().method() === 'POST');
+			await page.getByTestId('execute-workflow-button').click();
+			const { data } = await (await started).json();
+			const executionId = data.executionId;
+			for (;;) {
+				const execution = await this.rest(`/rest/executions/${executionId}`);
+				if (execution && !['new', 'running', 'waiting'].includes(execution.status)) break;
+				await page.waitForTimeout(250);
+			}
+			// The push message that ends the run in the editor comes on its own: wait for the button to come back.
+			await page.getByTestId('execute-workflow-button').locator('visible=true').waitFor();
+			await page.waitForFunction(() => !document.querySelector('[data-test-id="execute-workflow-button"] .n8n-spinner, [data-test-id="stop-execution-button"]'));
+			return executionId;
+		},
+
+		/** Opens a node on the canvas by (part of) its name. */
+		async openNodeNamed(name) {
+			await page.getByTestId('canvas-node').filter({ hasText: name }).first().dblclick();
+			await ndv().waitFor();
+		},
+
+		async closeNode() {
+			await page.getByTestId('ndv-close-button').click();
+			await ndv().waitFor({ state: 'hidden' });
+		},
+
+		/** Closes n8n's toasts ("Problem in node …", "Workflow executed successfully"), which cover the panel's corner. */
+		async dismissToasts() {
+			for (const button of await page.locator('.el-notification .el-notification__closeBtn').locator('visible=true').all()) await button.click({ timeout: 2_000 }).catch(() => undefined);
+			await page.waitForFunction(() => ![...document.querySelectorAll('.el-notification')].some((toast) => toast.checkVisibility()));
+		},
+
+		/** The open panel's output pane. */
+		outputPane: () => ndv().getByTestId('output-panel'),
+
 		ndv,
 		parameters,
 	};
