@@ -241,6 +241,24 @@ try {
 		await ui.selectOption('resource', 'User');
 		await ui.selectOption('operation', 'Assign');
 
+		step('Options → Requests in Parallel (node version 1.2): Auto or Fixed');
+		const requestOptions = (names) => names.filter((name) => ['Requests in Parallel', 'Number in Parallel', "Auto's Most in Parallel"].includes(name));
+		const offeredAtFirst = requestOptions(await ui.collectionOptions('Options'));
+		check('Options offers Requests in Parallel and Auto\'s cap, not the number, while Auto is the default', same(offeredAtFirst, ['Auto\'s Most in Parallel', 'Requests in Parallel']), show(offeredAtFirst));
+		await ui.addCollectionOption('Options', 'Requests in Parallel');
+		const choices = await ui.optionNames('parallel');
+		check('Requests in Parallel is a choice of Auto and Fixed', same(choices, ['Auto', 'Fixed']), show(choices));
+		await ui.selectOption('parallel', 'Fixed');
+		const offeredFixed = requestOptions(await ui.collectionOptions('Options'));
+		check('with Fixed, Options offers Number in Parallel and no longer Auto\'s cap', same(offeredFixed, ['Number in Parallel']), show(offeredFixed));
+		await ui.addCollectionOption('Options', 'Number in Parallel');
+		const shownFixed = requestOptions(await ui.visibleParameterLabels());
+		check('with Fixed, the form shows Requests in Parallel and Number in Parallel', same(shownFixed, ['Requests in Parallel', 'Number in Parallel']), show(shownFixed));
+		await shot(page, 'requests-in-parallel');
+		await ui.selectOption('parallel', 'Auto');
+		const shownAuto = requestOptions(await ui.visibleParameterLabels());
+		check('back on Auto, Number in Parallel is hidden', same(shownAuto, ['Requests in Parallel']), show(shownAuto));
+
 		step('the icon in light and dark mode');
 		const light = await ui.panelIcon();
 		check('light mode: the panel shows the light icon, rendered', light.rendered && /onefile\.svg$/.test(light.src), show(light));

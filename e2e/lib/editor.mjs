@@ -100,6 +100,13 @@ export function editor(page, baseUrl) {
 			return names;
 		},
 
+		/** Adds one option to a collection parameter (by its label) through its "Add option" button. */
+		async addCollectionOption(label, optionName) {
+			await parameters().locator('[data-test-id="parameter-item"]', { hasText: label }).last().getByTestId('collection-parameter-add').click();
+			await chooseOption(optionName);
+			await page.waitForTimeout(300);
+		},
+
 		/** Opens a resource locator's list and returns the entries it loaded. */
 		async locatorEntries(parameterName) {
 			await parameters().getByTestId(`resource-locator-${parameterName}`).getByTestId('rlc-input').click();
