@@ -6,6 +6,7 @@
  *
  * Each test gets a reset sandbox (same seed, empty log, no faults) and a fresh credential store.
  */
+import { startCountingProxy, type CountingProxy } from './counting-proxy';
 import { resolveContract } from '../../sandbox/onefile/state';
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -56,4 +57,23 @@ export function byId(value: string | number): INodeParameters[string] {
 /** API calls in the sandbox log, as "METHOD /Path status". */
 export function calls(sandbox: OneFileSandbox): string[] {
 	return sandbox.requests().map((r) => `${r.method} ${r.path} ${r.status ?? 'dropped'}`);
+}
+
+/**
+ * A proxy in front of the sandbox that counts requests in flight, and an engine that sends through
+ * it; the counts start again for each test. Call after useOneFile (its sandbox starts first).
+ */
+export function useCountingProxy(fixture: OneFileFixture): { proxy: CountingProxy; engine: Engine } {
+	const counted = {} as { proxy: CountingProxy; engine: Engine };
+	beforeAll(async () => {
+		counted.proxy = await startCountingProxy(fixture.sandbox.url);
+	});
+	afterAll(async () => {
+		await counted.proxy?.close();
+	});
+	beforeEach(() => {
+		counted.proxy.resetCounts();
+		counted.engine = fixture.newEngine({ baseUrl: counted.proxy.url });
+	});
+	return counted;
 }

@@ -9,25 +9,11 @@ import { NodeHelpers, type INodeParameters, type INodeProperties } from 'n8n-wor
 
 import { OneFile } from '../../nodes/OneFile/OneFile.node';
 import { SEED } from '../../sandbox/onefile';
-import { startCountingProxy, type CountingProxy } from '../harness/counting-proxy';
-import { Engine } from '../harness/engine';
-import { useOneFile } from '../harness/onefile';
+import { useCountingProxy, useOneFile } from '../harness/onefile';
 
 const description = new OneFile().description;
 const onefile = useOneFile();
-let proxy: CountingProxy;
-let engine: Engine;
-
-beforeAll(async () => {
-	proxy = await startCountingProxy(onefile.sandbox.url);
-});
-afterAll(async () => {
-	await proxy.close();
-});
-beforeEach(() => {
-	proxy.resetCounts();
-	engine = new Engine({ oneFileApi: { environment: 'custom', baseUrl: proxy.url, customerToken: onefile.sandbox.customerToken } });
-});
+const counted = useCountingProxy(onefile);
 
 const ids = Array.from({ length: 24 }, (_, i) => SEED.generatedLearners.firstId + i);
 const items = ids.map((id) => ({ id }));
@@ -81,36 +67,36 @@ describe('the form', () => {
 describe('the run, by version', () => {
 	test('1.2 left alone runs on Auto: more than one at once, and says so after the run', async () => {
 		onefile.sandbox.configure({ faults: { latencyMs: 30 } });
-		const result = await engine.run({ parameters: getEach({}), items, typeVersion: 1.2 });
+		const result = await counted.engine.run({ parameters: getEach({}), items, typeVersion: 1.2 });
 		expect(result.json.map((u) => u.ID)).toEqual(ids);
-		expect(proxy.maxInFlight()).toBeGreaterThan(1);
+		expect(counted.proxy.maxInFlight()).toBeGreaterThan(1);
 		const task = result.run.data.resultData.runData.OneFile?.[0];
 		expect(task?.hints?.map((h) => h.message)).toEqual([expect.stringMatching(/^Requests in Parallel \(Auto\) ran up to \d+ at once/)]);
 	});
 
 	test('1.2 Fixed keeps exactly its number in flight', async () => {
 		onefile.sandbox.configure({ faults: { latencyMs: 30 } });
-		const result = await engine.run({ parameters: getEach({ parallel: 'fixed', parallelCount: 3 }), items, typeVersion: 1.2 });
+		const result = await counted.engine.run({ parameters: getEach({ parallel: 'fixed', parallelCount: 3 }), items, typeVersion: 1.2 });
 		expect(result.json.map((u) => u.ID)).toEqual(ids);
-		expect(proxy.maxInFlight()).toBe(3);
+		expect(counted.proxy.maxInFlight()).toBe(3);
 	});
 
 	test('1.2 Fixed without a number sends one after another', async () => {
 		onefile.sandbox.configure({ faults: { latencyMs: 20 } });
-		await engine.run({ parameters: getEach({ parallel: 'fixed' }), items: items.slice(0, 6), typeVersion: 1.2 });
-		expect(proxy.maxInFlight()).toBe(1);
+		await counted.engine.run({ parameters: getEach({ parallel: 'fixed' }), items: items.slice(0, 6), typeVersion: 1.2 });
+		expect(counted.proxy.maxInFlight()).toBe(1);
 	});
 
 	test('1.2 reads the choice, not the number of older versions the form no longer shows', async () => {
 		onefile.sandbox.configure({ faults: { latencyMs: 30 } });
-		await engine.run({ parameters: getEach({ concurrency: 1 }), items, typeVersion: 1.2 });
-		expect(proxy.maxInFlight()).toBeGreaterThan(1);
+		await counted.engine.run({ parameters: getEach({ concurrency: 1 }), items, typeVersion: 1.2 });
+		expect(counted.proxy.maxInFlight()).toBeGreaterThan(1);
 	});
 
 	test('a node saved at 1.1 with the number 4 keeps 4 in flight', async () => {
 		onefile.sandbox.configure({ faults: { latencyMs: 30 } });
-		await engine.run({ parameters: getEach({ concurrency: 4 }), items, typeVersion: 1.1 });
-		expect(proxy.maxInFlight()).toBe(4);
+		await counted.engine.run({ parameters: getEach({ concurrency: 4 }), items, typeVersion: 1.1 });
+		expect(counted.proxy.maxInFlight()).toBe(4);
 	});
 });
 
@@ -122,7 +108,7 @@ describe('settings an expression made wrong', () => {
 		[{ timeout: '={{ 0 }}' }, 'Timeout (Seconds)'],
 	])('%j stops the run before any request, naming %s and its fix', async (options, label) => {
 		onefile.sandbox.reset();
-		const result = await engine.run({ parameters: getEach(options as INodeParameters), items: items.slice(0, 3), typeVersion: 1.2 });
+		const result = await counted.engine.run({ parameters: getEach(options as INodeParameters), items: items.slice(0, 3), typeVersion: 1.2 });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain(label);
 		expect(String((result.error as { description?: unknown })?.description)).toContain(label);
@@ -131,7 +117,7 @@ describe('settings an expression made wrong', () => {
 
 	test('with Continue On Fail, every item gets the error, paired to its input', async () => {
 		onefile.sandbox.reset();
-		const result = await engine.run({
+		const result = await counted.engine.run({
 			parameters: getEach({ parallel: 'fixed', parallelCount: '={{ 99 }}' }),
 			items: items.slice(0, 3),
 			typeVersion: 1.2,

@@ -23,7 +23,11 @@ export function outputProperties(
 			type: 'options',
 			options: [
 				{ name: 'Raw', value: 'raw', description: 'The whole record as OneFile returns it' },
-				{ name: 'Selected Fields', value: 'selected', description: 'Only the fields chosen in Fields' },
+				{
+					name: 'Selected Fields',
+					value: 'selected',
+					description: 'Only the fields chosen in Fields',
+				},
 				{
 					name: 'Simplified',
 					value: 'simplified',

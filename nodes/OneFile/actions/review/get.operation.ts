@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { Checker } from '../../../shared/checks/checker';
 import { updateDisplayOptions } from '../../../shared/descriptions/displayOptions';
@@ -62,7 +67,17 @@ export async function execute(
 	const check = new Checker(this, itemIndex, 'Cannot get the review', 'OneFile');
 	const shape = readOutput(check, SIMPLE_REVIEW_FIELDS);
 	const { id } = check.done({ id: check.id('Review', check.param('reviewId')) });
-	const review = await getRecord.call(
+	return toItems.call(this, shape(await readReview.call(this, itemIndex, settings, id)), itemIndex);
+}
+
+/** One review's whole record, its fields read tolerantly (Get, and Get Many's Full Records). */
+export async function readReview(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	settings: RequestSettings,
+	id: number,
+): Promise<IDataObject> {
+	return await getRecord.call(
 		this,
 		itemIndex,
 		settings,
@@ -70,5 +85,4 @@ export async function execute(
 		`get review ${id}`,
 		REVIEW_SHAPE,
 	);
-	return toItems.call(this, shape(review), itemIndex);
 }

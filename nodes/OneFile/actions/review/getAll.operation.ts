@@ -20,8 +20,7 @@ import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { readRecord, REVIEW_SHAPE } from '../../helpers/records';
 import { ONEFILE_LISTS, oneFileSearchAll } from '../../transport/paging';
-import { getRecord } from '../records';
-import { SIMPLE_REVIEW_FIELDS, REVIEW_FIELDS } from './get.operation';
+import { readReview, SIMPLE_REVIEW_FIELDS, REVIEW_FIELDS } from './get.operation';
 import type { RequestSettings } from '../../transport/settings';
 
 export const properties: INodeProperties[] = [
@@ -118,18 +117,7 @@ export async function execute(
 	for (const row of rows) {
 		const id = idFromAnswer(row.ID);
 		if (id === undefined) continue;
-		reviews.push(
-			shape(
-				await getRecord.call(
-					this,
-					itemIndex,
-					settings,
-					['Review', id],
-					`get review ${id}`,
-					REVIEW_SHAPE,
-				),
-			),
-		);
+		reviews.push(shape(await readReview.call(this, itemIndex, settings, id)));
 	}
 	return toItems.call(this, reviews, itemIndex);
 }
