@@ -60,9 +60,9 @@ export function readRunSettings(context: IExecuteFunctions): RunSettings {
 		DEFAULT_TIMEOUT_S,
 	);
 	check.done();
-	const adaptive = fixed === undefined ? new AdaptiveLimit(cap) : undefined;
-	return {
-		parallel: adaptive ?? (fixed as number),
-		request: { timeoutMs: timeout * 1000, adaptive },
-	};
+	const timeoutMs = timeout * 1000;
+	if (fixed !== undefined) return { parallel: fixed, request: { timeoutMs } };
+	// Auto: one limit the item loop asks before each start and the transport tells of each answer.
+	const adaptive = new AdaptiveLimit(cap);
+	return { parallel: adaptive, request: { timeoutMs, adaptive } };
 }
