@@ -69,8 +69,8 @@ export class BksbApi implements ICredentialType {
 		{
 			displayName: 'Access Key ID',
 			name: 'accessKeyId',
+			// The key's name, not its secret (that is the Secret Key): shown, as n8n's credential rules ask.
 			type: 'string',
-			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description:
