@@ -11,6 +11,7 @@ import { resolveContract } from '../../sandbox/onefile/state';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { startOneFileSandbox, type OneFileSandbox, type SandboxOptions } from '../../sandbox/onefile';
+import type { SeedForOrganisation } from '../../sandbox/onefile/seed-data';
 import { Engine } from './engine';
 
 export interface OneFileFixture {
@@ -76,4 +77,26 @@ export function useCountingProxy(fixture: OneFileFixture): { proxy: CountingProx
 		counted.engine = fixture.newEngine({ baseUrl: counted.proxy.url });
 	});
 	return counted;
+}
+
+/**
+ * User → Create or Update of learners in `org`, the row's columns mapped (first, last, email,
+ * classroom, mis): the sheet a rerun test sends twice. `extra` adds or replaces parameters.
+ */
+export function learnerUpsert(org: SeedForOrganisation, matchBy: 'email' | 'misId', extra: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'user',
+		operation: 'upsert',
+		role: 'learner',
+		matchBy,
+		organisationId: byId(org.organisation.id),
+		firstName: '={{ $json.first }}',
+		lastName: '={{ $json.last }}',
+		email: '={{ $json.email }}',
+		defaultAssessorId: byId(org.assessors[0].id),
+		classroomId: byId('={{ $json.classroom }}'),
+		placementId: byId(org.placements[0].id),
+		...(matchBy === 'misId' ? { misId: '={{ $json.mis }}' } : {}),
+		...extra,
+	};
 }

@@ -6,31 +6,15 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SEED, seedFor } from '../../sandbox/onefile';
-import { byId, calls, useOneFile } from '../harness/onefile';
+import { byId, calls, useOneFile, learnerUpsert } from '../harness/onefile';
 import { triggerPoller } from '../harness/trigger';
 
 const onefile = useOneFile();
 const off = seedFor(SEED.organisations.keychainOff.id);
 const V12 = 1.2;
 
-function upsert(matchBy: 'email' | 'misId', options: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'user',
-		operation: 'upsert',
-		role: 'learner',
-		matchBy,
-		organisationId: byId(off.organisation.id),
-		firstName: '={{ $json.first }}',
-		lastName: '={{ $json.last }}',
-		email: '={{ $json.email }}',
-		defaultAssessorId: byId(off.assessors[0].id),
-		classroomId: byId('={{ $json.classroom }}'),
-		placementId: byId(off.placements[0].id),
-		...(matchBy === 'misId' ? { misId: '={{ $json.mis }}' } : {}),
-		additionalFields: { dateOfBirth: '={{ $json.dob }}' },
-		options,
-	};
-}
+const upsert = (matchBy: 'email' | 'misId', options: INodeParameters = {}): INodeParameters =>
+	learnerUpsert(off, matchBy, { additionalFields: { dateOfBirth: '={{ $json.dob }}' }, options });
 
 const sheet = (n: number, change = ''): IDataObject[] =>
 	Array.from({ length: n }, (_, i) => ({ first: `Sync${i}`, last: `Learner${change}`, email: `sync.${i}@example.com`, mis: `SY-${String(i).padStart(4, '0')}`, classroom: off.classrooms[i % 3].id, dob: '2001-02-03' }));

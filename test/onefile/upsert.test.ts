@@ -2,28 +2,12 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SEED, seedFor } from '../../sandbox/onefile';
-import { byId, useOneFile } from '../harness/onefile';
+import { useOneFile, learnerUpsert } from '../harness/onefile';
 
 const onefile = useOneFile();
 const off = seedFor(SEED.organisations.keychainOff.id);
 
-function upsert(matchBy: 'email' | 'misId', extra: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'user',
-		operation: 'upsert',
-		role: 'learner',
-		matchBy,
-		organisationId: byId(off.organisation.id),
-		firstName: '={{ $json.first }}',
-		lastName: '={{ $json.last }}',
-		email: '={{ $json.email }}',
-		defaultAssessorId: byId(off.assessors[0].id),
-		classroomId: byId('={{ $json.classroom }}'),
-		placementId: byId(off.placements[0].id),
-		...(matchBy === 'misId' ? { misId: '={{ $json.mis }}' } : {}),
-		...extra,
-	};
-}
+const upsert = (matchBy: 'email' | 'misId', extra: INodeParameters = {}): INodeParameters => learnerUpsert(off, matchBy, extra);
 
 const sheet = (n: number, change = ''): IDataObject[] =>
 	Array.from({ length: n }, (_, i) => ({ first: `Starter${i}`, last: `Rerun${change}`, email: `starter.${i}@example.com`, mis: `NS-${String(i).padStart(4, '0')}`, classroom: off.classrooms[i % 3].id }));

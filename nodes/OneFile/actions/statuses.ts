@@ -4,8 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { describeProblems } from '../../shared/checks/problems';
 import { answerId, idFromAnswer } from '../../shared/checks/values';
 import { oneFileApiRequest, type OneFileContext } from '../transport';
-import { oneFileList, oneFileRecord } from '../transport/answers';
+import { oneFileList } from '../transport/answers';
 import { runState } from '../transport/runState';
+import { fetchRecord } from './records';
 import type { RequestSettings } from '../transport/settings';
 
 /**
@@ -119,15 +120,7 @@ async function readOne(
 	settings: RequestSettings,
 ): Promise<IDataObject> {
 	const action = `read ${path[0] === 'LearningAim' ? 'learning aim' : 'user'} ${path[1]}`;
-	const { body } = await oneFileApiRequest.call(this, {
-		settings,
-		method: 'GET',
-		path,
-		itemIndex,
-		action,
-		idempotent: true,
-	});
-	return oneFileRecord.call(this, body, { action, itemIndex });
+	return await fetchRecord.call(this, itemIndex, settings, path, action);
 }
 
 function unusable(context: OneFileContext, what: string, itemIndex: number | undefined): Error {

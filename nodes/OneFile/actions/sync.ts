@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { Checker } from '../../shared/checks/checker';
 import { idFromAnswer } from '../../shared/checks/values';
 import { oneFileApiRequest } from '../transport';
-import { oneFileRecord } from '../transport/answers';
 import { ONEFILE_LISTS, oneFileSearchAll } from '../transport/paging';
 import { runState, type MisIdIndex } from '../transport/runState';
+import { fetchRecord } from './records';
 import type { RequestSettings } from '../transport/settings';
 
 /**
@@ -39,16 +39,13 @@ export async function currentUser(
 	settings: RequestSettings,
 	id: number,
 ): Promise<IDataObject> {
-	const action = `read user ${id} before changing it`;
-	const { body } = await oneFileApiRequest.call(this, {
-		settings,
-		method: 'GET',
-		path: ['User', id],
+	return await fetchRecord.call(
+		this,
 		itemIndex,
-		action,
-		idempotent: true,
-	});
-	return oneFileRecord.call(this, body, { itemIndex, action });
+		settings,
+		['User', id],
+		`read user ${id} before changing it`,
+	);
 }
 
 /** Above this many users of one role in one organisation, Create or Update searches per row instead. */

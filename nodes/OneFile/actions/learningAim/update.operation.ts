@@ -13,9 +13,9 @@ import { optionsCollection } from '../../descriptions/options';
 import { learnerLocators, locatorProperty } from '../../descriptions/rlc.description';
 import { LEARNING_AIM_SHAPE, readRecord } from '../../helpers/records';
 import { oneFileApiRequest } from '../../transport';
-import { oneFileRecord } from '../../transport/answers';
 import { previewOption, readPreview } from '../sync';
 import { learningAimOrganisation, matchStatus, runStatuses, statusError } from '../statuses';
+import { fetchRecord } from '../records';
 import type { RequestSettings } from '../../transport/settings';
 
 const SUBJECT = 'Cannot update the learning aim';
@@ -205,14 +205,11 @@ async function readAim(
 	settings: RequestSettings,
 	id: number,
 ): Promise<IDataObject> {
-	const action = `read learning aim ${id} (Preview)`;
-	const { body } = await oneFileApiRequest.call(this, {
-		settings,
-		method: 'GET',
-		path: ['LearningAim', id],
+	return await fetchRecord.call(
+		this,
 		itemIndex,
-		action,
-		idempotent: true,
-	});
-	return oneFileRecord.call(this, body, { action, itemIndex });
+		settings,
+		['LearningAim', id],
+		`read learning aim ${id} (Preview)`,
+	);
 }

@@ -14,10 +14,10 @@ import { optionsCollection } from '../../descriptions/options';
 import { locatorProperty } from '../../descriptions/rlc.description';
 import { compareWithRecord, everyField } from '../../helpers/compare';
 import { failureOf, oneFileApiRequest } from '../../transport';
-import { oneFileRecord } from '../../transport/answers';
 import { searchPage } from '../../transport/paging';
 import { comparesBeforeWriting, previewOption, readPreview, withKeyLock } from '../sync';
 import { fieldOption, type RecordSpec } from './spec';
+import { fetchRecord } from '../records';
 import type { RequestSettings } from '../../transport/settings';
 import type { OneFileOperation } from '../operation.type';
 
@@ -272,16 +272,13 @@ async function readRecord(
 	spec: RecordSpec,
 	id: number,
 ): Promise<IDataObject> {
-	const action = `get ${spec.noun} ${id}`;
-	const { body } = await oneFileApiRequest.call(this, {
-		settings,
-		method: 'GET',
-		path: [spec.path, id],
+	return await fetchRecord.call(
+		this,
 		itemIndex,
-		action,
-		idempotent: true,
-	});
-	return oneFileRecord.call(this, body, { itemIndex, action });
+		settings,
+		[spec.path, id],
+		`get ${spec.noun} ${id}`,
+	);
 }
 
 export function updateOperation(spec: RecordSpec): RecordOperation {
