@@ -20,6 +20,8 @@ export function editor(page, baseUrl) {
 
 	const ndv = () => page.getByTestId('ndv');
 	const parameters = () => page.getByTestId('node-parameters');
+	// Items nest: the last one holding the label is the collection's own.
+	const addButtonOf = (label) => parameters().locator('[data-test-id="parameter-item"]', { hasText: label }).last().getByTestId('collection-parameter-add');
 
 	return {
 		/** The first-run form: creates the owner account. */
@@ -93,8 +95,7 @@ export function editor(page, baseUrl) {
 
 		/** What "Add Field" of a collection parameter (by its label) offers. */
 		async collectionOptions(label) {
-			// Items nest: the last one holding the label is the collection's own.
-			await parameters().locator('[data-test-id="parameter-item"]', { hasText: label }).last().getByTestId('collection-parameter-add').click();
+			await addButtonOf(label).click();
 			const { names } = await openOptions();
 			await page.keyboard.press('Escape');
 			return names;
@@ -102,7 +103,7 @@ export function editor(page, baseUrl) {
 
 		/** Adds one option to a collection parameter (by its label) through its "Add option" button. */
 		async addCollectionOption(label, optionName) {
-			await parameters().locator('[data-test-id="parameter-item"]', { hasText: label }).last().getByTestId('collection-parameter-add').click();
+			await addButtonOf(label).click();
 			await chooseOption(optionName);
 			await page.waitForTimeout(300);
 		},

@@ -165,7 +165,14 @@ export async function execute(
 
 	if (preview) {
 		const current = readRecord(
-			aim ?? (await readAim.call(this, itemIndex, settings, id)),
+			aim ??
+				(await fetchRecord.call(
+					this,
+					itemIndex,
+					settings,
+					['LearningAim', id],
+					`read learning aim ${id} (Preview)`,
+				)),
 			LEARNING_AIM_SHAPE,
 		);
 		return toItems.call(
@@ -196,20 +203,5 @@ export async function execute(
 		this,
 		compact({ action: 'updated', updated: true, learningAimId: id, fields: given, statusName }),
 		itemIndex,
-	);
-}
-
-async function readAim(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	settings: RequestSettings,
-	id: number,
-): Promise<IDataObject> {
-	return await fetchRecord.call(
-		this,
-		itemIndex,
-		settings,
-		['LearningAim', id],
-		`read learning aim ${id} (Preview)`,
 	);
 }
